@@ -1,0 +1,106 @@
+/**
+ * buildApp(config, deps): the Fastify application without listen(). Routes are registered per
+ * resource folder under ./routes; every route declares its access policy.
+ */
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import { AppError } from '../domain/errors.ts';
+import type { Clock } from '../services/context.ts';
+import type { Db } from '../store/db.ts';
+import { errorHandler, sendProblem } from './errors.ts';
+import { loggerOptions } from './logging.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerAccess } from './plugins/access.ts';
+import { authRoutes } from './routes/auth/auth.routes.ts';
+import { healthRoutes } from './routes/health/health.routes.ts';
+import { registerWeb } from './web.ts';
+
+export interface AppDeps {
+  readonly db: Db;
+  readonly dbKind: 'embedded' | 'external';
+  readonly clock: Clock;
+}
+
+export type App = FastifyInstance;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError(
+        'RATE_LIMITED',
+        `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+        {
+          extra: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+        },
+      ),
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
+      void reply.header('cache-control', 'no-store');
+    }
+  });
+
+  registerAccess(app, config, deps);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes, { prefix: '/api', deps });
+  await app.register(authRoutes, { prefix: '/api/auth', config });
+
+  await registerWeb(app, config);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return sendProblem(
+        reply,
+        new AppError('NOT_FOUND', `There is no API route ${request.method} ${request.url.split('?')[0]}.`),
+      );
+    }
+    return reply.webApp();
+  });
+  return app;
+}

@@ -1,0 +1,57 @@
+/**
+ * One error type for everything a caller can get wrong or is refused. Each code is documented
+ * here and in README "Error codes"; src/api maps codes to HTTP statuses. No HTTP in here.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 'The request has missing or invalid fields.',
+  UNAUTHENTICATED: 'You are not signed in, or your session has ended.',
+  INVALID_CREDENTIALS: 'The email address or password is not right.',
+  INVALID_TOTP: 'The code from the authenticator app (or the recovery code) is not right.',
+  ACCOUNT_THROTTLED: 'Too many failed sign-ins: wait before trying again.',
+  ACCOUNT_LOCKED: 'This account is locked after too many failed sign-ins: an administrator must unlock it.',
+  MFA_REQUIRED: 'Finish signing in with your second factor first.',
+  CSRF_FAILED: 'The request did not carry this session’s anti-forgery token.',
+  FORBIDDEN: 'You do not have access to this.',
+  NOT_FOUND: 'There is nothing here.',
+  USER_NOT_FOUND: 'There is no such user in your organisation.',
+  TEAM_NOT_FOUND: 'There is no such team in your organisation.',
+  EMAIL_TAKEN: 'An account with this email address already exists.',
+  WEAK_PASSWORD: 'Choose a stronger password.',
+  CONFLICT: 'The request conflicts with the current state.',
+  RATE_LIMITED: 'Too many requests: slow down and try again shortly.',
+  PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  UNSUPPORTED_MEDIA_TYPE: 'Send the request body as application/json.',
+  DATABASE_UNAVAILABLE: 'The database is not reachable; try again shortly.',
+  INTERNAL: 'Something went wrong on our side; it has been logged.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: ErrorCode;
+  readonly fields: readonly FieldError[];
+  /** Extra machine-readable facts for the response (e.g. retryAfterSeconds). */
+  readonly extra: Readonly<Record<string, unknown>>;
+
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    options: { fields?: readonly FieldError[]; extra?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(detail ?? ERROR_CODES[code], { cause: options.cause });
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.extra = options.extra ?? {};
+  }
+
+  /** A validation problem on one field. */
+  static field(field: string, message: string, code: ErrorCode = 'VALIDATION_FAILED'): AppError {
+    return new AppError(code, message, { fields: [{ field, message }] });
+  }
+}

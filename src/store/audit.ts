@@ -1,0 +1,162 @@
+/**
+ * The append-only, hash-chained audit log. One chain per organisation:
+ *   hash = SHA-256(prev_hash ‖ canonical JSON (RFC 8785) of the event)
+ * Appends take a transaction-scoped advisory lock on the organisation's chain, so concurrent writers
+ * in one organisation queue for a moment while organisations never wait on each other.
+ * Details hold ids, codes and field names — never personal data — so the chain survives erasure.
+ */
+import { createHash } from 'node:crypto';
+import canonicalizeCjs from 'canonicalize';
+import { sql } from 'kysely';
+import type { DbOrTx } from './db.ts';
+import type { AuditEventRow } from './schema.ts';
+
+/** The chain of events that belong to no organisation (e.g. a sign-in attempt for an unknown email). */
+// The package is CommonJS whose types claim an ES default export; at run time the import is the function.
+const canonicalize = canonicalizeCjs as unknown as (input: unknown) => string | undefined;
+
+export const SYSTEM_ORG_ID = '00000000-0000-0000-0000-000000000000';
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEventInput {
+  readonly orgId: string;
+  readonly actorId: string | null;
+  readonly action: string;
+  readonly entityType?: string | null;
+  readonly entityId?: string | null;
+  readonly requestId?: string | null;
+  readonly details?: Record<string, unknown>;
+  readonly occurredAt?: Date;
+}
+
+export interface ChainedEvent {
+  readonly orgId: string;
+  readonly seq: number;
+  readonly occurredAt: Date;
+  readonly actorId: string | null;
+  readonly action: string;
+  readonly entityType: string | null;
+  readonly entityId: string | null;
+  readonly requestId: string | null;
+  readonly details: Record<string, unknown>;
+}
+
+/** The exact bytes that are hashed for an event. */
+export function canonicalEvent(e: ChainedEvent): string {
+  const text = canonicalize({
+    seq: e.seq,
+    orgId: e.orgId,
+    occurredAt: e.occurredAt.toISOString(),
+    actorId: e.actorId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    requestId: e.requestId,
+    details: e.details,
+  });
+  if (text === undefined) throw new Error('audit event cannot be canonicalised');
+  return text;
+}
+
+export function chainHash(prevHash: string, e: ChainedEvent): string {
+  return createHash('sha256').update(prevHash).update(canonicalEvent(e)).digest('hex');
+}
+
+/**
+ * Appends one event to its organisation's chain. Call it inside the transaction of the change it
+ * records, so both commit or neither does.
+ */
+export async function appendAuditEvent(
+  db: DbOrTx,
+  input: AuditEventInput,
+): Promise<ChainedEvent & { hash: string }> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${input.orgId}`}, 0))`.execute(db);
+  const last = await db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('org_id', '=', input.orgId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const event: ChainedEvent = {
+    orgId: input.orgId,
+    seq: Number(last?.seq ?? 0) + 1,
+    occurredAt: input.occurredAt ?? new Date(),
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId ?? null,
+    requestId: input.requestId ?? null,
+    // Through JSON once, so what is hashed is exactly what jsonb gives back.
+    details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = chainHash(prevHash, event);
+  await db
+    .insertInto('audit_events')
+    .values({
+      org_id: event.orgId,
+      seq: event.seq,
+      occurred_at: event.occurredAt,
+      actor_id: event.actorId,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      request_id: event.requestId,
+      details: JSON.stringify(event.details),
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
+  return { ...event, hash };
+}
+
+export function rowToEvent(row: AuditEventRow): ChainedEvent {
+  return {
+    orgId: row.org_id,
+    seq: Number(row.seq),
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    requestId: row.request_id,
+    details: row.details,
+  };
+}
+
+/** The organisations that have a chain, with their head (latest seq and hash). */
+export async function chainHeads(db: DbOrTx): Promise<{ orgId: string; seq: number; hash: string }[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .distinctOn('org_id')
+    .select(['org_id', 'seq', 'hash'])
+    .orderBy('org_id')
+    .orderBy('seq', 'desc')
+    .execute();
+  return rows.map((r) => ({ orgId: r.org_id, seq: Number(r.seq), hash: r.hash }));
+}
+
+/** Reads one chain in seq order, a page at a time (keyset pagination). */
+export async function* readChain(db: DbOrTx, orgId: string, pageSize = 5000): AsyncGenerator<AuditEventRow> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) yield row;
+    if (rows.length < pageSize) return;
+    after = Number(rows.at(-1)?.seq);
+  }
+}
+
+/** Every organisation id that has audit events. */
+export async function chainOrgIds(db: DbOrTx): Promise<string[]> {
+  const rows = await db.selectFrom('audit_events').select('org_id').distinct().orderBy('org_id').execute();
+  return rows.map((r) => r.org_id);
+}

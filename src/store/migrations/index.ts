@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-24T0000-foundation.ts';
+
+/**
+ * Every migration, in order. Forward-only: a migration is never edited once it has landed, and
+ * none has a `down`. Name new files `YYYY-MM-DDTHHMM-what.ts` and add them here.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-24T0000-foundation': foundation,
+};
