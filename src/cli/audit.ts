@@ -13,8 +13,12 @@ export async function auditVerifyCommand(
   const handle = await openForCommand(config);
   try {
     const report = await verifyAuditChain(handle.db, checkpoint);
-    for (const c of report.chains)
-      console.log(`chain ${c.orgId}: ${c.events} events verified, head ${c.headSeq} ${c.headHash}`);
+    for (const c of report.chains) {
+      const state = c.broken
+        ? `BROKEN at event ${c.broken.seq}: ${c.broken.reason}`
+        : `${c.events} events verified, head ${c.headHash}`;
+      console.log(`chain ${c.orgId}: ${state}`);
+    }
     if (checkpoint) console.log(`compared with checkpoint ${file} of ${checkpoint.createdAt}`);
     else
       console.log(

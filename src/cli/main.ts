@@ -2,10 +2,14 @@
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { EmbeddedPostgresError } from '../store/embedded-postgres.ts';
-import { auditCheckpointCommand, auditVerifyCommand } from './audit.ts';
-import { createAdminCommand } from './create-admin.ts';
-import { migrateCommand } from './migrate.ts';
-import { serveCommand } from './serve.ts';
+
+// Commands are loaded when run, so `caseload audit verify` does not load the web server.
+const commands = {
+  serve: () => import('./serve.ts'),
+  migrate: () => import('./migrate.ts'),
+  createAdmin: () => import('./create-admin.ts'),
+  audit: () => import('./audit.ts'),
+};
 
 /** Runs the CLI; exits the process with the command's status. */
 export async function main(argv: string[]): Promise<void> {
@@ -26,11 +30,11 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command('serve')
     .description('Start the web app and API (the embedded PostgreSQL unless DATABASE_URL is set)')
-    .action(() => serveCommand(config));
+    .action(async () => (await commands.serve()).serveCommand(config));
   program
     .command('migrate')
     .description('Apply pending database migrations and exit')
-    .action(async () => finish(await migrateCommand(config)));
+    .action(async () => finish(await (await commands.migrate()).migrateCommand(config)));
   program
     .command('create-admin')
     .description('Create an administrator (and the organisation, on first run)')
@@ -38,19 +42,19 @@ export async function main(argv: string[]): Promise<void> {
     .requiredOption('--name <name>', 'display name')
     .option('--org <name>', 'organisation name', 'My advice service')
     .option('--password-stdin', 'read the password from standard input instead of prompting')
-    .action(async (opts) => finish(await createAdminCommand(config, opts)));
+    .action(async (opts) => finish(await (await commands.createAdmin()).createAdminCommand(config, opts)));
   const auditCmd = program.command('audit').description('The tamper-evident audit log');
   auditCmd
     .command('verify')
     .description('Recompute every hash chain; exit 1 naming the first broken event')
     .option('--checkpoint <file>', 'checkpoint file to compare against', config.auditCheckpointFile)
     .option('--no-checkpoint', 'do not compare against a checkpoint')
-    .action(async (opts) => finish(await auditVerifyCommand(config, opts)));
+    .action(async (opts) => finish(await (await commands.audit()).auditVerifyCommand(config, opts)));
   auditCmd
     .command('checkpoint')
     .description('Write the head of every chain to a file outside the database')
     .option('--file <file>', 'where to write it', config.auditCheckpointFile)
-    .action(async (opts) => finish(await auditCheckpointCommand(config, opts)));
+    .action(async (opts) => finish(await (await commands.audit()).auditCheckpointCommand(config, opts)));
 
   try {
     await program.parseAsync(argv);

@@ -12,7 +12,11 @@ async function ensureWebBuilt(config: Config, log: pino.Logger) {
   if (existsSync(path.join(config.webDist, 'index.html'))) return;
   log.info('building the web app (first start)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: path.join(projectRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: config.webDist, emptyOutDir: true },
+  });
 }
 
 export async function serveCommand(config: Config): Promise<void> {

@@ -13,6 +13,11 @@ export const problemSchema = z
       .array(z.object({ field: z.string(), message: z.string() }))
       .optional()
       .describe('Every failing field, for validation problems.'),
+    retryAfterSeconds: z
+      .number()
+      .int()
+      .optional()
+      .describe('For throttling: seconds to wait before trying again.'),
     requestId: z.string().optional(),
   })
   .meta({ id: 'Problem' });

@@ -25,8 +25,16 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every registered route with the policy it declares (filled by onRoute). */
-    routeCatalogue: { method: string; url: string; policy: string | undefined }[];
+    routeCatalogue: RouteEntry[];
   }
+}
+
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly policy: string | undefined;
+  /** Which parts of the request the route validates. */
+  readonly validates: { readonly body: boolean; readonly params: boolean; readonly querystring: boolean };
 }
 
 /** Routes that plugins register: the API reference and the built web app, public by design. */
@@ -99,7 +107,16 @@ export function registerAccess(app: FastifyInstance, config: Config, deps: AppDe
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      app.routeCatalogue.push({ method, url, policy: route.config?.policy?.name });
+      app.routeCatalogue.push({
+        method,
+        url,
+        policy: route.config?.policy?.name,
+        validates: {
+          body: route.schema?.body !== undefined,
+          params: route.schema?.params !== undefined,
+          querystring: route.schema?.querystring !== undefined,
+        },
+      });
     }
   });
 

@@ -8,10 +8,19 @@ export interface BrokenEvent {
   readonly reason: string;
 }
 
+export interface ChainResult {
+  readonly orgId: string;
+  /** Events checked (up to the first break). */
+  readonly events: number;
+  readonly headSeq: number;
+  readonly headHash: string;
+  readonly broken?: BrokenEvent;
+}
+
 export interface ChainReport {
   readonly ok: boolean;
-  readonly chains: { orgId: string; events: number; headSeq: number; headHash: string }[];
-  /** The first broken event found (chains are checked in org id order, events in seq order). */
+  readonly chains: ChainResult[];
+  /** The first broken event (chains in organisation id order, events in sequence order). */
   readonly broken?: BrokenEvent;
 }
 
@@ -22,58 +31,67 @@ export interface ChainReport {
  * (which catches the deletion of the newest events, or of a whole chain).
  */
 export async function verifyAuditChain(db: DbOrTx, checkpoint?: AuditCheckpoint): Promise<ChainReport> {
-  const chains: ChainReport['chains'] = [];
   const orgIds = new Set(await chainOrgIds(db));
   for (const head of checkpoint?.chains ?? []) orgIds.add(head.orgId);
+  const chains: ChainResult[] = [];
   for (const orgId of [...orgIds].sort()) {
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    let events = 0;
-    for await (const row of readChain(db, orgId)) {
-      const event = rowToEvent(row);
-      const fail = (reason: string): ChainReport => ({
-        ok: false,
-        chains,
-        broken: { orgId, seq: event.seq, reason },
-      });
-      if (event.seq !== expectedSeq)
-        return fail(`expected sequence ${expectedSeq}, found ${event.seq} (events missing)`);
-      if (row.prev_hash !== prevHash) return fail('its previous-hash does not match the event before it');
-      if (chainHash(prevHash, event) !== row.hash)
-        return fail('its content does not match its hash (altered)');
-      prevHash = row.hash;
-      expectedSeq += 1;
-      events += 1;
-    }
-    const headSeq = expectedSeq - 1;
-    const mark = checkpoint?.chains.find((c) => c.orgId === orgId);
-    if (mark && mark.seq > headSeq) {
-      return {
-        ok: false,
-        chains,
-        broken: {
-          orgId,
-          seq: headSeq + 1,
-          reason: `the checkpoint has events up to ${mark.seq}; they end at ${headSeq} (truncated)`,
-        },
-      };
-    }
-    chains.push({ orgId, events, headSeq, headHash: prevHash });
-    if (mark) {
-      const atMark = await db
-        .selectFrom('audit_events')
-        .select('hash')
-        .where('org_id', '=', orgId)
-        .where('seq', '=', mark.seq)
-        .executeTakeFirst();
-      if (atMark?.hash !== mark.hash) {
-        return {
-          ok: false,
-          chains,
-          broken: { orgId, seq: mark.seq, reason: 'it differs from the checkpoint (chain rewritten)' },
-        };
-      }
-    }
+    chains.push(
+      await verifyChain(
+        db,
+        orgId,
+        checkpoint?.chains.find((c) => c.orgId === orgId),
+      ),
+    );
   }
-  return { ok: true, chains };
+  const broken = chains.find((c) => c.broken)?.broken;
+  return broken ? { ok: false, chains, broken } : { ok: true, chains };
+}
+
+async function verifyChain(
+  db: DbOrTx,
+  orgId: string,
+  mark: { seq: number; hash: string } | undefined,
+): Promise<ChainResult> {
+  let prevHash = GENESIS_HASH;
+  let events = 0;
+  const result = (broken?: Omit<BrokenEvent, 'orgId'>): ChainResult => ({
+    orgId,
+    events,
+    headSeq: events,
+    headHash: prevHash,
+    ...(broken ? { broken: { orgId, ...broken } } : {}),
+  });
+  for await (const row of readChain(db, orgId)) {
+    const event = rowToEvent(row);
+    const expected = events + 1;
+    if (event.seq !== expected) {
+      return result({
+        seq: event.seq,
+        reason: `expected sequence ${expected}, found ${event.seq} (events missing)`,
+      });
+    }
+    if (row.prev_hash !== prevHash)
+      return result({ seq: event.seq, reason: 'its previous-hash does not match the event before it' });
+    if (chainHash(prevHash, event) !== row.hash)
+      return result({ seq: event.seq, reason: 'its content does not match its hash (altered)' });
+    prevHash = row.hash;
+    events += 1;
+  }
+  if (mark && mark.seq > events) {
+    return result({
+      seq: events + 1,
+      reason: `the checkpoint has events up to ${mark.seq}; they end at ${events} (truncated)`,
+    });
+  }
+  if (mark) {
+    const atMark = await db
+      .selectFrom('audit_events')
+      .select('hash')
+      .where('org_id', '=', orgId)
+      .where('seq', '=', mark.seq)
+      .executeTakeFirst();
+    if (atMark?.hash !== mark.hash)
+      return result({ seq: mark.seq, reason: 'it differs from the checkpoint (chain rewritten)' });
+  }
+  return result();
 }
