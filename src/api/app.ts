@@ -18,6 +18,8 @@ import { registerOpenApi } from './openapi.ts';
 import { registerAccess } from './plugins/access.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { teamsRoutes } from './routes/teams/teams.routes.ts';
+import { usersRoutes } from './routes/users/users.routes.ts';
 import { registerWeb } from './web.ts';
 
 export interface AppDeps {
@@ -45,6 +47,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // The API speaks JSON only; anything else is 415 rather than a confusing validation error.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -91,6 +95,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
 
   await app.register(healthRoutes, { prefix: '/api', deps });
   await app.register(authRoutes, { prefix: '/api/auth', config });
+  await app.register(usersRoutes, { prefix: '/api/users' });
+  await app.register(teamsRoutes, { prefix: '/api/teams' });
 
   await registerWeb(app, config);
   app.setNotFoundHandler((request, reply) => {

@@ -16,6 +16,10 @@ export const ERROR_CODES = {
   USER_NOT_FOUND: 'There is no such user in your organisation.',
   TEAM_NOT_FOUND: 'There is no such team in your organisation.',
   EMAIL_TAKEN: 'An account with this email address already exists.',
+  TEAM_NAME_TAKEN: 'Your organisation already has a team with this name.',
+  LAST_ADMIN: 'The organisation must keep at least one active administrator.',
+  SELF_LOCKOUT:
+    'You cannot disable your own account or remove your own admin role; ask another administrator.',
   WEAK_PASSWORD: 'Choose a stronger password.',
   CONFLICT: 'The request conflicts with the current state.',
   RATE_LIMITED: 'Too many requests: slow down and try again shortly.',

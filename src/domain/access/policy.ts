@@ -1,4 +1,4 @@
-import type { Actor } from './actor.ts';
+import type { Actor, Role } from './actor.ts';
 import { hasRole } from './actor.ts';
 
 /**
@@ -50,10 +50,10 @@ export const readAuditLog: Policy = {
   allows: (a) => hasRole(a, 'auditor') || hasRole(a, 'admin'),
 };
 
-/** A user record: admins of the same organisation, or the user themself. */
+/** A user record: directory viewers (admins, supervisors, auditors) of the same organisation, or the user themself. */
 export const viewUser: Policy<{ orgId: string; userId: string }> = {
   name: 'user.view',
-  allows: (a, u) => a.orgId === u.orgId && (a.id === u.userId || hasRole(a, 'admin')),
+  allows: (a, u) => a.orgId === u.orgId && (a.id === u.userId || viewDirectory.allows(a, undefined)),
 };
 
 /** Admins change other users of their organisation, never across organisations. */
@@ -61,3 +61,34 @@ export const changeUser: Policy<{ orgId: string; userId: string }> = {
   name: 'user.change',
   allows: (a, u) => a.orgId === u.orgId && hasRole(a, 'admin'),
 };
+
+/** Teams and their memberships: admins of the same organisation. */
+export const changeTeam: Policy<{ orgId: string; teamId: string }> = {
+  name: 'team.change',
+  allows: (a, t) => a.orgId === t.orgId && hasRole(a, 'admin'),
+};
+
+/** The state of a user that decides whether they count as an active administrator. */
+export interface AdminStanding {
+  readonly roles: readonly Role[];
+  readonly status: 'active' | 'disabled';
+}
+
+const isActiveAdmin = (u: AdminStanding) => u.status === 'active' && u.roles.includes('admin');
+
+/**
+ * Why a change to a user's roles or status would lock administrators out, or undefined when it is
+ * safe. `SELF_LOCKOUT`: an admin may not disable themself or drop their own admin role.
+ * `LAST_ADMIN`: the organisation must keep at least one active admin; `otherActiveAdmins` counts
+ * the active admins other than the target, read under lock in the same transaction.
+ */
+export function adminChangeRefusal(
+  actor: Actor,
+  target: { readonly id: string; readonly orgId: string } & AdminStanding,
+  next: AdminStanding,
+  otherActiveAdmins: number,
+): 'SELF_LOCKOUT' | 'LAST_ADMIN' | undefined {
+  if (!isActiveAdmin(target) || isActiveAdmin(next)) return undefined;
+  if (actor.id === target.id && actor.orgId === target.orgId) return 'SELF_LOCKOUT';
+  return otherActiveAdmins < 1 ? 'LAST_ADMIN' : undefined;
+}

@@ -3,6 +3,7 @@ import { findOrganisationByName, insertOrganisation } from '../../store/organisa
 import { findUserByEmail, insertUserRow } from '../../store/users.ts';
 import { assertAcceptablePassword, hashPassword } from '../auth/passwords.ts';
 import { audit, inTransaction, type ServiceContext } from '../context.ts';
+import { isUniqueViolation } from './user-directory.ts';
 
 export interface CreateAdminInput {
   readonly organisation: string;
@@ -18,9 +19,9 @@ export interface CreateAdminInput {
  */
 export async function createAdmin(ctx: ServiceContext, input: CreateAdminInput) {
   const email = input.email.trim().toLowerCase();
-  if (await findUserByEmail(ctx.db, email)) {
-    throw AppError.field('email', `An account with the email ${email} already exists.`, 'EMAIL_TAKEN');
-  }
+  const taken = () =>
+    AppError.field('email', `An account with the email ${email} already exists.`, 'EMAIL_TAKEN');
+  if (await findUserByEmail(ctx.db, email)) throw taken();
   assertAcceptablePassword(input.password, { email, displayName: input.displayName });
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
@@ -55,5 +56,8 @@ export async function createAdmin(ctx: ServiceContext, input: CreateAdminInput) 
       details: { roles: ['admin'], via: 'cli' },
     });
     return { org, user };
+  }).catch((error: unknown) => {
+    // Two create-admin runs racing for one email: the unique index decides.
+    throw isUniqueViolation(error, 'users_email_key') ? taken() : error;
   });
 }

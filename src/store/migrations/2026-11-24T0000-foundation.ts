@@ -20,9 +20,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       org_id uuid NOT NULL REFERENCES organisations (id),
       name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
       created_at timestamptz NOT NULL DEFAULT now(),
-      UNIQUE (org_id, id),
-      UNIQUE (org_id, name)
+      UNIQUE (org_id, id)
     );
+    CREATE UNIQUE INDEX teams_org_name_key ON teams (org_id, lower(name));
 
     CREATE TABLE users (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -1,0 +1,23 @@
+import type { UserListResponse, UserResponse } from '../../../contract/users.ts';
+import type { UserView } from '../../../services/users/user-directory.ts';
+import type { Role } from '../../../store/schema.ts';
+
+/** A user as the API shows them: never the password hash, TOTP secret or failure counters. */
+export function presentUser(view: UserView): UserResponse {
+  const { user } = view;
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    roles: user.roles as Role[],
+    status: user.status,
+    totpEnabled: user.totp_enabled_at !== null,
+    teams: view.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+    lockedOut: view.lockedOut,
+    createdAt: user.created_at.toISOString(),
+  };
+}
+
+export const presentUserList = (views: readonly UserView[]): UserListResponse => ({
+  users: views.map(presentUser),
+});

@@ -1,0 +1,98 @@
+/** Users of an organisation, as administrators manage them (`/api/users`). */
+import { z } from 'zod';
+import { emailSchema, newPasswordSchema, roleSchema } from './common.ts';
+
+export const userStatusSchema = z.enum(['active', 'disabled'], {
+  message: 'Choose a status: active or disabled',
+});
+export const teamRoleSchema = z.enum(['member', 'supervisor'], {
+  message: 'Choose a team role: member or supervisor',
+});
+
+export const displayNameSchema = z
+  .string({ message: 'Enter the person’s name' })
+  .trim()
+  .min(1, { message: 'Enter the person’s name' })
+  .max(200, { message: 'Use at most 200 characters for the name' });
+
+/** One or more distinct roles. */
+export const rolesSchema = z
+  .array(roleSchema, { message: 'Choose one or more roles: adviser, supervisor, admin, auditor' })
+  .min(1, { message: 'Choose at least one role: adviser, supervisor, admin or auditor' })
+  .max(4)
+  .refine((roles) => new Set(roles).size === roles.length, { message: 'Give each role only once' });
+
+export const userIdParamsSchema = z.object({
+  id: z.uuid({ message: 'Use a user id (a UUID) as listed by GET /api/users' }),
+});
+
+export const createUserRequestSchema = z
+  .strictObject({
+    email: emailSchema,
+    displayName: displayNameSchema,
+    roles: rolesSchema,
+    password: newPasswordSchema.describe(
+      'An initial password (12 to 128 characters) that the person changes after signing in.',
+    ),
+    teamId: z.uuid({ message: 'Use a team id (a UUID) as listed by GET /api/teams' }).optional(),
+    teamRole: teamRoleSchema.optional().describe('Role in the team of `teamId`; `member` when left out.'),
+  })
+  .superRefine((body, issues) => {
+    if (body.teamRole && !body.teamId) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['teamRole'],
+        message: 'Give a teamId too, or leave out teamRole',
+      });
+    }
+    if (body.teamRole === 'supervisor' && !body.roles.includes('supervisor')) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['teamRole'],
+        message:
+          'Only a person with the supervisor role can supervise a team; add that role or choose member',
+      });
+    }
+  })
+  .meta({ id: 'CreateUserRequest' });
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+export const updateUserRequestSchema = z
+  .strictObject({
+    displayName: displayNameSchema.optional(),
+    roles: rolesSchema.optional(),
+    status: userStatusSchema
+      .optional()
+      .describe('`disabled` ends every session of the person at once and stops them signing in.'),
+  })
+  .refine((b) => b.displayName !== undefined || b.roles !== undefined || b.status !== undefined, {
+    message: 'Send at least one of displayName, roles or status',
+  })
+  .meta({ id: 'UpdateUserRequest' });
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
+
+export const userTeamSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: teamRoleSchema,
+});
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    roles: z.array(roleSchema),
+    status: userStatusSchema,
+    totpEnabled: z.boolean().describe('Whether an authenticator app is set up.'),
+    teams: z.array(userTeamSchema),
+    lockedOut: z
+      .boolean()
+      .describe('Sign-in is refused (too many failures); POST /api/users/{id}/unlock lifts it.'),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+export type UserResponse = z.infer<typeof userSchema>;
+
+export const userListSchema = z.object({ users: z.array(userSchema) }).meta({ id: 'UserList' });
+export type UserListResponse = z.infer<typeof userListSchema>;

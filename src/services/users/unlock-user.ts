@@ -1,0 +1,33 @@
+import { changeUser } from '../../domain/access/policy.ts';
+import { AppError } from '../../domain/errors.ts';
+import { getUser as getUserRow, updateUser as updateUserRow } from '../../store/users.ts';
+import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { loadUserView, type UserView } from './user-directory.ts';
+
+/**
+ * An administrator lifts a sign-in lock: the failure count and any back-off are cleared.
+ * @throws AppError USER_NOT_FOUND, FORBIDDEN
+ */
+export async function unlockUser(ctx: ServiceContext, userId: string): Promise<UserView> {
+  const actor = requireActor(ctx);
+  const existing = await getUserRow(ctx.db, actor.orgId, userId);
+  if (!existing) throw new AppError('USER_NOT_FOUND');
+  await requireAccess(
+    ctx,
+    changeUser,
+    { orgId: existing.org_id, userId: existing.id },
+    { entityType: 'user', entityId: existing.id },
+  );
+  const user = await inTransaction(ctx, async (tx) => {
+    const updated = await updateUserRow(tx, actor.orgId, userId, { failed_logins: 0, locked_until: null });
+    if (!updated) throw new AppError('USER_NOT_FOUND');
+    await audit(ctx, tx, {
+      action: 'user.unlocked',
+      entityType: 'user',
+      entityId: userId,
+      details: { failedLogins: existing.failed_logins },
+    });
+    return updated;
+  });
+  return loadUserView(ctx.db, user, ctx.clock.now());
+}
