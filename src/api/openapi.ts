@@ -1,10 +1,10 @@
 /** The OpenAPI document, generated from the zod schemas of the routes, and the API reference page. */
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { publicAccess } from '../domain/access/policy.ts';
 import { ERROR_CODES } from '../domain/errors.ts';
+import { renderApiReference } from './api-reference.ts';
 import { STATUS_OF } from './errors.ts';
 
 const errorTable = Object.entries(ERROR_CODES)
@@ -40,9 +40,13 @@ export async function registerOpenApi(app: FastifyInstance) {
   app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: publicAccess } }, async () =>
     app.swagger(),
   );
-  await app.register(fastifySwaggerUi, {
-    routePrefix: '/api/docs',
-    staticCSP: false,
-    uiConfig: { docExpansion: 'list', deepLinking: true },
-  });
+  let page: string | undefined;
+  app.get(
+    '/api/docs',
+    { schema: { hide: true }, config: { policy: publicAccess } },
+    async (_request, reply) => {
+      page ??= renderApiReference(app.swagger() as Parameters<typeof renderApiReference>[0]);
+      return reply.type('text/html; charset=utf-8').send(page);
+    },
+  );
 }

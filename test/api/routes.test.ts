@@ -137,8 +137,13 @@ describe('API documentation', () => {
       expect.arrayContaining(['LoginRequest', 'Session', 'Problem']),
     );
     expect(spec.info.description).toContain('INVALID_CREDENTIALS');
-    const page = await app.inject({ method: 'GET', url: '/api/docs/' });
+    const page = await app.inject({ method: 'GET', url: '/api/docs' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<h1>Caseload API reference</h1>');
+    expect(page.body).toContain('<code>/api/auth/login</code>');
+    expect(page.body).toContain('id="error-INVALID_CREDENTIALS"');
+    expect(page.body).toContain('id="schema-loginrequest"');
+    expect(page.body).not.toContain('<script');
   });
 });

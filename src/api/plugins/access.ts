@@ -38,7 +38,7 @@ export interface RouteEntry {
 }
 
 /** Routes that plugins register: the API reference and the built web app, public by design. */
-export const PUBLIC_PLUGIN_PREFIXES = ['/api/docs', '/assets/', '/favicon'];
+export const PUBLIC_PLUGIN_PREFIXES = ['/assets/'];
 
 export const SESSION_COOKIE = '__Host-caseload';
 const INSECURE_SESSION_COOKIE = 'caseload';
