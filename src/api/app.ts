@@ -26,6 +26,8 @@ export interface AppDeps {
   readonly db: Db;
   readonly dbKind: 'embedded' | 'external';
   readonly clock: Clock;
+  /** Where log lines go (default: standard output); tests capture them. */
+  readonly logStream?: { write(line: string): void };
 }
 
 export type App = FastifyInstance;
@@ -34,7 +36,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, deps.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
