@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn(process.execPath, ['--watch-path=src', '--import', 'tsx', 'bin/caseload.mjs', 'serve'], {
+  spawn(process.execPath, ['--watch-path=src', 'bin/caseload.mjs', 'serve'], {
     stdio: 'inherit',
   }),
   spawn(process.execPath, ['node_modules/vite/bin/vite.js'], { stdio: 'inherit' }),

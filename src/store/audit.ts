@@ -160,3 +160,14 @@ export async function chainOrgIds(db: DbOrTx): Promise<string[]> {
   const rows = await db.selectFrom('audit_events').select('org_id').distinct().orderBy('org_id').execute();
   return rows.map((r) => r.org_id);
 }
+
+/** The stored hash of one event, or undefined when there is no such event. */
+export async function eventHash(db: DbOrTx, orgId: string, seq: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select('hash')
+    .where('org_id', '=', orgId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row?.hash;
+}

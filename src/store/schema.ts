@@ -93,6 +93,7 @@ export interface DB {
   audit_events: AuditEventsTable;
 }
 
+export type TeamRow = Selectable<TeamsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;

@@ -68,3 +68,19 @@ export async function deleteExpiredSessions(db: DbOrTx, now: Date, idleCutoff: D
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Ends every session of a user except the one holding `keepToken`. */
+export async function deleteOtherSessions(
+  db: DbOrTx,
+  orgId: string,
+  userId: string,
+  keepToken: string,
+): Promise<number> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('token_hash', '!=', hashToken(keepToken))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -3,6 +3,14 @@ import type { Actor } from '../domain/access/actor.ts';
 import type { DbOrTx } from './db.ts';
 import type { NewUser, Role, UserRow } from './schema.ts';
 
+/** A user's membership of a team, with the team's name. */
+export interface UserMembership {
+  readonly userId: string;
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly role: 'member' | 'supervisor';
+}
+
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
@@ -16,6 +24,39 @@ export async function getUser(db: DbOrTx, orgId: string, userId: string): Promis
     .executeTakeFirst();
 }
 
+/** One user of the organisation, locked for the rest of the transaction. */
+export async function getUserForUpdate(
+  db: DbOrTx,
+  orgId: string,
+  userId: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Locks the organisation's active administrators (in id order, so concurrent changes queue rather
+ * than deadlock) and returns their ids. Under READ COMMITTED a waiting transaction re-checks the
+ * rows once the other commits, so two admins disabling each other at once cannot both succeed.
+ */
+export async function lockActiveAdmins(db: DbOrTx, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'active')
+    .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function insertUserRow(db: DbOrTx, user: NewUser): Promise<UserRow> {
   return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
 }
@@ -24,6 +65,7 @@ export async function listUsers(db: DbOrTx, orgId: string): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().where('org_id', '=', orgId).orderBy('display_name').execute();
 }
 
+/** Changes some fields of one user of the organisation, stamping updated_at with `at`. */
 export async function updateUser(
   db: DbOrTx,
   orgId: string,
@@ -42,14 +84,38 @@ export async function updateUser(
       | 'locked_until'
     >
   >,
+  at: Date,
 ): Promise<UserRow | undefined> {
   return db
     .updateTable('users')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: at })
     .where('org_id', '=', orgId)
     .where('id', '=', userId)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Team memberships (with team names) of the organisation, or of some of its users. */
+export async function listMemberships(
+  db: DbOrTx,
+  orgId: string,
+  userIds?: readonly string[],
+): Promise<UserMembership[]> {
+  if (userIds?.length === 0) return [];
+  let query = db
+    .selectFrom('team_members')
+    .innerJoin('teams', (join) =>
+      join.onRef('teams.id', '=', 'team_members.team_id').onRef('teams.org_id', '=', 'team_members.org_id'),
+    )
+    .select([
+      'team_members.user_id as userId',
+      'team_members.team_id as teamId',
+      'teams.name as teamName',
+      'team_members.role as role',
+    ])
+    .where('team_members.org_id', '=', orgId);
+  if (userIds) query = query.where('team_members.user_id', 'in', [...userIds]);
+  return query.orderBy('teams.name').execute();
 }
 
 /** The access-policy view of a user: roles and team memberships. */

@@ -1,4 +1,4 @@
-import { chainHash, chainOrgIds, GENESIS_HASH, readChain, rowToEvent } from '../../store/audit.ts';
+import { chainHash, chainOrgIds, eventHash, GENESIS_HASH, readChain, rowToEvent } from '../../store/audit.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import type { AuditCheckpoint } from './audit-checkpoint.ts';
 
@@ -84,13 +84,7 @@ async function verifyChain(
     });
   }
   if (mark) {
-    const atMark = await db
-      .selectFrom('audit_events')
-      .select('hash')
-      .where('org_id', '=', orgId)
-      .where('seq', '=', mark.seq)
-      .executeTakeFirst();
-    if (atMark?.hash !== mark.hash)
+    if ((await eventHash(db, orgId, mark.seq)) !== mark.hash)
       return result({ seq: mark.seq, reason: 'it differs from the checkpoint (chain rewritten)' });
   }
   return result();

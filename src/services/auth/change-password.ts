@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import { hashToken } from '../../store/sessions.ts';
+import { deleteOtherSessions } from '../../store/sessions.ts';
 import { updateUser } from '../../store/users.ts';
 import { audit, inTransaction, type ServiceContext } from '../context.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
@@ -26,13 +26,8 @@ export async function changePassword(
   );
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
-    await updateUser(tx, user.org_id, user.id, { password_hash: passwordHash });
-    await tx
-      .deleteFrom('sessions')
-      .where('org_id', '=', user.org_id)
-      .where('user_id', '=', user.id)
-      .where('token_hash', '!=', hashToken(current.token))
-      .execute();
+    await updateUser(tx, user.org_id, user.id, { password_hash: passwordHash }, ctx.clock.now());
+    await deleteOtherSessions(tx, user.org_id, user.id, current.token);
     await audit(ctx, tx, { action: 'user.password_changed', entityType: 'user', entityId: user.id });
   });
 }

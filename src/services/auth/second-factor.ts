@@ -1,7 +1,13 @@
 import { AppError } from '../../domain/errors.ts';
 import type { UserRow } from '../../store/schema.ts';
 import { deleteSession } from '../../store/sessions.ts';
-import { consumeRecoveryCode, getUser, replaceRecoveryCodes, updateUser } from '../../store/users.ts';
+import {
+  consumeRecoveryCode,
+  getUser,
+  getUserForUpdate,
+  replaceRecoveryCodes,
+  updateUser,
+} from '../../store/users.ts';
 import { audit, inTransaction, type ServiceContext } from '../context.ts';
 import { type IssuedSession, issueSession, type ResolvedSession, type SessionPolicy } from './sessions.ts';
 import { assertNotThrottled, recordFailure } from './sign-in.ts';
@@ -32,22 +38,23 @@ export async function verifySecondFactor(
         return undefined;
     } else {
       // Lock the user row so two concurrent submissions of one code cannot both pass.
-      const locked = await tx
-        .selectFrom('users')
-        .select(['totp_secret', 'totp_last_step'])
-        .where('id', '=', user.id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      if (!locked.totp_secret) return undefined;
+      const locked = await getUserForUpdate(tx, user.org_id, user.id);
+      if (!locked?.totp_secret) return undefined;
       step = await verifyTotp(locked.totp_secret, code, now, locked.totp_last_step);
       if (step === undefined) return undefined;
     }
     await deleteSession(tx, current.token);
-    await updateUser(tx, user.org_id, user.id, {
-      failed_logins: 0,
-      locked_until: null,
-      ...(step === undefined ? {} : { totp_last_step: step }),
-    });
+    await updateUser(
+      tx,
+      user.org_id,
+      user.id,
+      {
+        failed_logins: 0,
+        locked_until: null,
+        ...(step === undefined ? {} : { totp_last_step: step }),
+      },
+      now,
+    );
     const session = await issueSession(tx, user, 'full', {
       now,
       policy,
@@ -79,7 +86,7 @@ export async function startTotpEnrolment(ctx: ServiceContext, current: ResolvedS
   const user = current.user;
   if (user.totp_enabled_at) throw new AppError('CONFLICT', 'An authenticator app is already set up.');
   const secret = newTotpSecret();
-  await updateUser(ctx.db, user.org_id, user.id, { totp_secret: secret });
+  await updateUser(ctx.db, user.org_id, user.id, { totp_secret: secret }, ctx.clock.now());
   const otpauthUrl = totpUrl(secret, user.email);
   return { secret, otpauthUrl, qrCodeSvg: await totpQrSvg(otpauthUrl) };
 }
@@ -108,12 +115,18 @@ export async function confirmTotpEnrolment(
   }
   const recoveryCodes = newRecoveryCodes();
   return inTransaction(ctx, async (tx) => {
-    const updated = await updateUser(tx, user.org_id, user.id, {
-      totp_enabled_at: now,
-      totp_last_step: step,
-      failed_logins: 0,
-      locked_until: null,
-    });
+    const updated = await updateUser(
+      tx,
+      user.org_id,
+      user.id,
+      {
+        totp_enabled_at: now,
+        totp_last_step: step,
+        failed_logins: 0,
+        locked_until: null,
+      },
+      now,
+    );
     await replaceRecoveryCodes(tx, user.org_id, user.id, recoveryCodes.map(hashRecoveryCode));
     await deleteSession(tx, current.token);
     const session = await issueSession(tx, user, 'full', {

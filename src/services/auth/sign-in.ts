@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors.ts';
 import { SYSTEM_ORG_ID } from '../../store/audit.ts';
 import type { Role, UserRow } from '../../store/schema.ts';
 import { deleteSession } from '../../store/sessions.ts';
-import { findUserByEmail, updateUser } from '../../store/users.ts';
+import { findUserByEmail, getUserForUpdate, updateUser } from '../../store/users.ts';
 import { audit, inTransaction, type ServiceContext } from '../context.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { type IssuedSession, issueSession, type SessionPolicy } from './sessions.ts';
@@ -53,7 +53,7 @@ export async function signIn(
   const session = await inTransaction(ctx, async (tx) => {
     if (input.previousToken) await deleteSession(tx, input.previousToken);
     if (user.failed_logins > 0 || user.locked_until) {
-      await updateUser(tx, user.org_id, user.id, { failed_logins: 0, locked_until: null });
+      await updateUser(tx, user.org_id, user.id, { failed_logins: 0, locked_until: null }, now);
     }
     const issued = await issueSession(tx, user, stage, {
       now,
@@ -92,13 +92,16 @@ export function assertNotThrottled(user: UserRow, now: Date): void {
 export async function recordFailure(ctx: ServiceContext, user: UserRow, reason: string): Promise<void> {
   const now = ctx.clock.now();
   await inTransaction(ctx, async (tx) => {
-    const next = afterFailure(user.failed_logins, now);
-    await tx
-      .updateTable('users')
-      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), locked_until: next.lockedUntil }))
-      .where('org_id', '=', user.org_id)
-      .where('id', '=', user.id)
-      .execute();
+    // Count from the locked row, so concurrent failures each count and set the right back-off.
+    const fresh = await getUserForUpdate(tx, user.org_id, user.id);
+    const next = afterFailure(fresh?.failed_logins ?? user.failed_logins, now);
+    await updateUser(
+      tx,
+      user.org_id,
+      user.id,
+      { failed_logins: next.failures, locked_until: next.lockedUntil },
+      now,
+    );
     await audit(ctx, tx, {
       orgId: user.org_id,
       actorId: null,

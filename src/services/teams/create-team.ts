@@ -1,9 +1,9 @@
 import { manageUsers } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
-import { insertTeam } from '../../store/organisations.ts';
+import { isUniqueViolation } from '../../store/errors.ts';
+import { findTeamByNameIgnoringCase, insertTeam } from '../../store/teams.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { isUniqueViolation } from '../users/user-directory.ts';
-import { findTeamByNameIgnoringCase, type TeamView } from './team-directory.ts';
+import type { TeamView } from './team-view.ts';
 
 const nameTaken = () =>
   AppError.field(

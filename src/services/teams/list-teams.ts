@@ -1,7 +1,7 @@
 import { viewDirectory } from '../../domain/access/policy.ts';
-import { listTeams as listTeamRows } from '../../store/organisations.ts';
+import { listMembersWithNames, listTeams as listTeamRows } from '../../store/teams.ts';
 import { requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { listMembersWithNames, type TeamView, toTeamView } from './team-directory.ts';
+import { type TeamView, toTeamView } from './team-view.ts';
 
 /**
  * The teams of the actor's organisation with their members, by name.

@@ -1,8 +1,7 @@
 import { changeTeam } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
-import { removeTeamMember as deleteTeamMember, getTeam } from '../../store/organisations.ts';
+import { removeTeamMember as deleteTeamMember, findMembership, getTeam } from '../../store/teams.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { findMembership } from './team-directory.ts';
 
 /**
  * An administrator takes a person out of a team.

@@ -1,9 +1,9 @@
 import { changeTeam } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
-import { getTeam, setTeamMember as upsertTeamMember } from '../../store/organisations.ts';
+import { findMembership, getTeam, setTeamMember as upsertTeamMember } from '../../store/teams.ts';
 import { getUser as getUserRow } from '../../store/users.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { findMembership, loadTeamView, type TeamView } from './team-directory.ts';
+import { loadTeamView, type TeamView } from './team-view.ts';
 
 export interface SetTeamMemberInput {
   readonly teamId: string;

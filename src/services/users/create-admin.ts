@@ -1,9 +1,9 @@
 import { AppError } from '../../domain/errors.ts';
+import { isUniqueViolation } from '../../store/errors.ts';
 import { findOrganisationByName, insertOrganisation } from '../../store/organisations.ts';
 import { findUserByEmail, insertUserRow } from '../../store/users.ts';
 import { assertAcceptablePassword, hashPassword } from '../auth/passwords.ts';
 import { audit, inTransaction, type ServiceContext } from '../context.ts';
-import { isUniqueViolation } from './user-directory.ts';
 
 export interface CreateAdminInput {
   readonly organisation: string;

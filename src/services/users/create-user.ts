@@ -1,11 +1,13 @@
 import type { Role } from '../../domain/access/actor.ts';
 import { manageUsers } from '../../domain/access/policy.ts';
+import { canonicalRoles } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/errors.ts';
-import { getTeam, setTeamMember } from '../../store/organisations.ts';
+import { isUniqueViolation } from '../../store/errors.ts';
+import { getTeam, setTeamMember } from '../../store/teams.ts';
 import { findUserByEmail, insertUserRow } from '../../store/users.ts';
 import { assertAcceptablePassword, hashPassword } from '../auth/passwords.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { canonicalRoles, isUniqueViolation, type UserView } from './user-directory.ts';
+import type { UserView } from './user-view.ts';
 
 export interface CreateUserInput {
   readonly email: string;

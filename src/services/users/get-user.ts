@@ -2,7 +2,7 @@ import { viewUser } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
 import { getUser as getUserRow } from '../../store/users.ts';
 import { requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { loadUserView, type UserView } from './user-directory.ts';
+import { loadUserView, type UserView } from './user-view.ts';
 
 /**
  * One user of the actor's organisation: for directory viewers (admins, supervisors, auditors) and

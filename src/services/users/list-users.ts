@@ -1,7 +1,7 @@
 import { viewDirectory } from '../../domain/access/policy.ts';
-import { listUsers as listUserRows } from '../../store/users.ts';
+import { listMemberships, listUsers as listUserRows } from '../../store/users.ts';
 import { requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { listMemberships, toUserView, type UserView } from './user-directory.ts';
+import { toUserView, type UserView } from './user-view.ts';
 
 /**
  * The users of the actor's organisation with their teams, by name.

@@ -7,7 +7,7 @@ import {
   updateUser as updateUserRow,
 } from '../../store/users.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { loadUserView, type UserView } from './user-directory.ts';
+import { loadUserView, type UserView } from './user-view.ts';
 
 /**
  * An administrator removes a person's authenticator app and recovery codes (a lost phone): every
@@ -25,11 +25,17 @@ export async function resetUserTotp(ctx: ServiceContext, userId: string): Promis
     { entityType: 'user', entityId: existing.id },
   );
   const user = await inTransaction(ctx, async (tx) => {
-    const updated = await updateUserRow(tx, actor.orgId, userId, {
-      totp_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-    });
+    const updated = await updateUserRow(
+      tx,
+      actor.orgId,
+      userId,
+      {
+        totp_secret: null,
+        totp_enabled_at: null,
+        totp_last_step: null,
+      },
+      ctx.clock.now(),
+    );
     if (!updated) throw new AppError('USER_NOT_FOUND');
     await replaceRecoveryCodes(tx, actor.orgId, userId, []);
     const sessionsEnded = await deleteUserSessions(tx, actor.orgId, userId);

@@ -2,7 +2,7 @@ import { changeUser } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
 import { getUser as getUserRow, updateUser as updateUserRow } from '../../store/users.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { loadUserView, type UserView } from './user-directory.ts';
+import { loadUserView, type UserView } from './user-view.ts';
 
 /**
  * An administrator lifts a sign-in lock: the failure count and any back-off are cleared.
@@ -19,7 +19,13 @@ export async function unlockUser(ctx: ServiceContext, userId: string): Promise<U
     { entityType: 'user', entityId: existing.id },
   );
   const user = await inTransaction(ctx, async (tx) => {
-    const updated = await updateUserRow(tx, actor.orgId, userId, { failed_logins: 0, locked_until: null });
+    const updated = await updateUserRow(
+      tx,
+      actor.orgId,
+      userId,
+      { failed_logins: 0, locked_until: null },
+      ctx.clock.now(),
+    );
     if (!updated) throw new AppError('USER_NOT_FOUND');
     await audit(ctx, tx, {
       action: 'user.unlocked',

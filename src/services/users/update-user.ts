@@ -1,21 +1,21 @@
 import type { Actor, Role } from '../../domain/access/actor.ts';
 import { requiresMfa } from '../../domain/access/actor.ts';
 import { adminChangeRefusal, changeUser } from '../../domain/access/policy.ts';
+import { canonicalRoles } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Tx } from '../../store/db.ts';
-import { setTeamMember } from '../../store/organisations.ts';
 import type { UserRow } from '../../store/schema.ts';
 import { deleteUserSessions } from '../../store/sessions.ts';
-import { getUser as getUserRow, updateUser as updateUserRow } from '../../store/users.ts';
-import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { setTeamMember } from '../../store/teams.ts';
 import {
-  canonicalRoles,
   getUserForUpdate,
+  getUser as getUserRow,
   listMemberships,
-  loadUserView,
   lockActiveAdmins,
-  type UserView,
-} from './user-directory.ts';
+  updateUser as updateUserRow,
+} from '../../store/users.ts';
+import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { loadUserView, type UserView } from './user-view.ts';
 
 export interface UpdateUserInput {
   readonly displayName?: string | undefined;
@@ -93,11 +93,17 @@ async function applyChange(
   );
   if (refusal) throw new AppError(refusal, REFUSALS[refusal]);
 
-  const updated = await updateUserRow(tx, actor.orgId, userId, {
-    display_name: next.displayName,
-    roles: next.roles,
-    status: next.status,
-  });
+  const updated = await updateUserRow(
+    tx,
+    actor.orgId,
+    userId,
+    {
+      display_name: next.displayName,
+      roles: next.roles,
+      status: next.status,
+    },
+    ctx.clock.now(),
+  );
   if (!updated) throw new AppError('USER_NOT_FOUND');
   const mustEndSessions =
     (fields.includes('status') && next.status === 'disabled') ||

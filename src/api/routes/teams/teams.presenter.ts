@@ -1,5 +1,5 @@
 import type { TeamListResponse, TeamResponse } from '../../../contract/teams.ts';
-import type { TeamView } from '../../../services/teams/team-directory.ts';
+import type { TeamView } from '../../../services/teams/team-view.ts';
 
 export function presentTeam(view: TeamView): TeamResponse {
   return {

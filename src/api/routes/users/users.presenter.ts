@@ -1,5 +1,5 @@
 import type { UserListResponse, UserResponse } from '../../../contract/users.ts';
-import type { UserView } from '../../../services/users/user-directory.ts';
+import type { UserView } from '../../../services/users/user-view.ts';
 import type { Role } from '../../../store/schema.ts';
 
 /** A user as the API shows them: never the password hash, TOTP secret or failure counters. */
