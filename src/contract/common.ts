@@ -23,6 +23,13 @@ export const problemSchema = z
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;
 
+/** The problem responses a route documents, by status. */
+export const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, problemSchema])) as Record<
+    number,
+    typeof problemSchema
+  >;
+
 export const uuidSchema = z.uuid();
 export const roleSchema = z.enum(['adviser', 'supervisor', 'admin', 'auditor']);
 export type Role = z.infer<typeof roleSchema>;

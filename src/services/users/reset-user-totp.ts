@@ -1,13 +1,8 @@
-import { changeUser } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
 import { deleteUserSessions } from '../../store/sessions.ts';
-import {
-  getUser as getUserRow,
-  replaceRecoveryCodes,
-  updateUser as updateUserRow,
-} from '../../store/users.ts';
-import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { loadUserView, type UserView } from './user-view.ts';
+import { replaceRecoveryCodes, updateUser as updateUserRow } from '../../store/users.ts';
+import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { loadChangeableUser, loadUserView, type UserView } from './user-view.ts';
 
 /**
  * An administrator removes a person's authenticator app and recovery codes (a lost phone): every
@@ -16,14 +11,7 @@ import { loadUserView, type UserView } from './user-view.ts';
  */
 export async function resetUserTotp(ctx: ServiceContext, userId: string): Promise<UserView> {
   const actor = requireActor(ctx);
-  const existing = await getUserRow(ctx.db, actor.orgId, userId);
-  if (!existing) throw new AppError('USER_NOT_FOUND');
-  await requireAccess(
-    ctx,
-    changeUser,
-    { orgId: existing.org_id, userId: existing.id },
-    { entityType: 'user', entityId: existing.id },
-  );
+  const existing = await loadChangeableUser(ctx, userId);
   const user = await inTransaction(ctx, async (tx) => {
     const updated = await updateUserRow(
       tx,

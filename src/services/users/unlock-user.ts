@@ -1,8 +1,7 @@
-import { changeUser } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
-import { getUser as getUserRow, updateUser as updateUserRow } from '../../store/users.ts';
-import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { loadUserView, type UserView } from './user-view.ts';
+import { updateUser as updateUserRow } from '../../store/users.ts';
+import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { loadChangeableUser, loadUserView, type UserView } from './user-view.ts';
 
 /**
  * An administrator lifts a sign-in lock: the failure count and any back-off are cleared.
@@ -10,14 +9,7 @@ import { loadUserView, type UserView } from './user-view.ts';
  */
 export async function unlockUser(ctx: ServiceContext, userId: string): Promise<UserView> {
   const actor = requireActor(ctx);
-  const existing = await getUserRow(ctx.db, actor.orgId, userId);
-  if (!existing) throw new AppError('USER_NOT_FOUND');
-  await requireAccess(
-    ctx,
-    changeUser,
-    { orgId: existing.org_id, userId: existing.id },
-    { entityType: 'user', entityId: existing.id },
-  );
+  const existing = await loadChangeableUser(ctx, userId);
   const user = await inTransaction(ctx, async (tx) => {
     const updated = await updateUserRow(
       tx,

@@ -1,6 +1,6 @@
 import type { Actor, Role } from '../../domain/access/actor.ts';
 import { requiresMfa } from '../../domain/access/actor.ts';
-import { adminChangeRefusal, changeUser } from '../../domain/access/policy.ts';
+import { adminChangeRefusal } from '../../domain/access/policy.ts';
 import { canonicalRoles } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Tx } from '../../store/db.ts';
@@ -9,13 +9,12 @@ import { deleteUserSessions } from '../../store/sessions.ts';
 import { setTeamMember } from '../../store/teams.ts';
 import {
   getUserForUpdate,
-  getUser as getUserRow,
   listMemberships,
   lockActiveAdmins,
   updateUser as updateUserRow,
 } from '../../store/users.ts';
-import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
-import { loadUserView, type UserView } from './user-view.ts';
+import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { loadChangeableUser, loadUserView, type UserView } from './user-view.ts';
 
 export interface UpdateUserInput {
   readonly displayName?: string | undefined;
@@ -48,14 +47,7 @@ export async function updateUser(
   input: UpdateUserInput,
 ): Promise<UserView> {
   const actor = requireActor(ctx);
-  const existing = await getUserRow(ctx.db, actor.orgId, userId);
-  if (!existing) throw new AppError('USER_NOT_FOUND');
-  await requireAccess(
-    ctx,
-    changeUser,
-    { orgId: existing.org_id, userId: existing.id },
-    { entityType: 'user', entityId: existing.id },
-  );
+  const _existing = await loadChangeableUser(ctx, userId);
   const user = await inTransaction(ctx, (tx) => applyChange(ctx, tx, actor, userId, input));
   return loadUserView(ctx.db, user, ctx.clock.now());
 }

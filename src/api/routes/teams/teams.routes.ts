@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../../contract/common.ts';
+import { problemResponses } from '../../../contract/common.ts';
 import {
   createTeamRequestSchema,
   setTeamMemberRequestSchema,
@@ -17,13 +17,7 @@ import { removeTeamMember } from '../../../services/teams/remove-team-member.ts'
 import { setTeamMember } from '../../../services/teams/set-team-member.ts';
 import { presentTeam, presentTeamList } from './teams.presenter.ts';
 
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409);
 
 export const teamsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();

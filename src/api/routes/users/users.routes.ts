@@ -1,7 +1,7 @@
 /** Users of the organisation: the directory, and their administration (admins only). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { problemSchema } from '../../../contract/common.ts';
+import { problemResponses } from '../../../contract/common.ts';
 import {
   createUserRequestSchema,
   updateUserRequestSchema,
@@ -18,13 +18,7 @@ import { unlockUser } from '../../../services/users/unlock-user.ts';
 import { updateUser } from '../../../services/users/update-user.ts';
 import { presentUser, presentUserList } from './users.presenter.ts';
 
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409);
 
 export const usersRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
