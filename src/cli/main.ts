@@ -9,6 +9,7 @@ const commands = {
   migrate: () => import('./migrate.ts'),
   createAdmin: () => import('./create-admin.ts'),
   audit: () => import('./audit.ts'),
+  demo: () => import('./demo.ts'),
 };
 
 /** Runs the CLI; exits the process with the command's status. */
@@ -31,6 +32,11 @@ export async function main(argv: string[]): Promise<void> {
     .command('serve')
     .description('Start the web app and API (the embedded PostgreSQL unless DATABASE_URL is set)')
     .action(async () => (await commands.serve()).serveCommand(config));
+  program
+    .command('demo')
+    .description('Serve a demo organisation from its own data folder (accounts printed at start)')
+    .option('--data-dir <dir>', 'the demo data folder', './data-demo')
+    .action(async (opts) => (await commands.demo()).demoCommand(config, opts));
   program
     .command('migrate')
     .description('Apply pending database migrations and exit')
