@@ -27,6 +27,8 @@ const envSchema = z.object({
   CASELOAD_LOGIN_IP_LIMIT: positiveInt.default(30),
   CASELOAD_AUDIT_CHECKPOINT: z.string().min(1).optional(),
   CASELOAD_WEB_DIST: z.string().min(1).optional(),
+  CASELOAD_LATE_ENTRY_HOURS: positiveInt.max(24 * 14).default(24),
+  CASELOAD_MAX_UPLOAD_MB: positiveInt.max(200).default(20),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -47,6 +49,15 @@ export interface Config {
   readonly auditCheckpointFile: string;
   /** Folder of the built web app. */
   readonly webDist: string;
+  /** Settings of case records that services apply. */
+  readonly records: RecordSettings;
+}
+
+export interface RecordSettings {
+  /** A note recorded more than this long after it occurred is a late entry. */
+  readonly lateEntryHours: number;
+  /** Largest document upload. */
+  readonly maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +100,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.CASELOAD_AUDIT_CHECKPOINT ?? path.join(dataDir, 'audit-checkpoint.json'),
     ),
     webDist: path.resolve(e.CASELOAD_WEB_DIST ?? path.join(projectRoot, 'dist', 'web')),
+    records: Object.freeze({
+      lateEntryHours: e.CASELOAD_LATE_ENTRY_HOURS,
+      maxUploadBytes: e.CASELOAD_MAX_UPLOAD_MB * 1024 * 1024,
+    }),
   });
 }
 

@@ -1,8 +1,11 @@
 /** Test data factories: `insertUser(db, overrides)` and friends. Real rows, real hashes. */
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
+import { DEFAULT_CASE_TYPES, formatCaseReference } from '../src/domain/cases/reference.ts';
 import { hashPassword } from '../src/services/auth/passwords.ts';
 import { newTotpSecret } from '../src/services/auth/totp.ts';
+import { insertCaseTypes } from '../src/store/case-types.ts';
+import { nextCaseNumber } from '../src/store/cases.ts';
 import type { Db } from '../src/store/db.ts';
 import type { Role, UserRow } from '../src/store/schema.ts';
 
@@ -11,10 +14,79 @@ let testPasswordHash: Promise<string> | undefined;
 
 const unique = () => randomBytes(4).toString('hex');
 
+/** An organisation with the default case-type taxonomy, as create-admin makes it. */
 export async function insertOrganisation(db: Db, overrides: { name?: string } = {}) {
-  return db
+  const org = await db
     .insertInto('organisations')
     .values({ name: overrides.name ?? `Advice Centre ${unique()}` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await insertCaseTypes(db, org.id, DEFAULT_CASE_TYPES);
+  return org;
+}
+
+export async function insertClient(
+  db: Db,
+  overrides: { orgId: string; createdBy: string; legalName?: string; dateOfBirth?: string | null },
+) {
+  return db
+    .insertInto('clients')
+    .values({
+      org_id: overrides.orgId,
+      legal_name: overrides.legalName ?? `Client ${unique()}`,
+      date_of_birth: overrides.dateOfBirth === undefined ? '1980-05-17' : overrides.dateOfBirth,
+      preferred_name: null,
+      pronouns: null,
+      email: null,
+      phone: null,
+      address: null,
+      created_by: overrides.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An open case owned by `ownerId` (a client is created unless given), with a real reference. */
+export async function insertCase(
+  db: Db,
+  overrides: {
+    orgId: string;
+    ownerId: string;
+    teamId?: string | null;
+    clientId?: string;
+    typeKey?: string;
+    presentingIssue?: string;
+  },
+) {
+  const clientId =
+    overrides.clientId ??
+    (await insertClient(db, { orgId: overrides.orgId, createdBy: overrides.ownerId })).id;
+  const type = await db
+    .selectFrom('case_types')
+    .select('id')
+    .where('org_id', '=', overrides.orgId)
+    .where('key', '=', overrides.typeKey ?? 'welfare-benefits')
+    .executeTakeFirstOrThrow();
+  const year = new Date().getUTCFullYear();
+  const reference = formatCaseReference(year, await nextCaseNumber(db, overrides.orgId, year));
+  return db
+    .insertInto('cases')
+    .values({
+      org_id: overrides.orgId,
+      reference,
+      client_id: clientId,
+      case_type_id: type.id,
+      presenting_issue: overrides.presentingIssue ?? 'Universal Credit sanction and rent arrears',
+      desired_outcome: null,
+      hold_reason: null,
+      outcome: null,
+      closure_reason: null,
+      owner_id: overrides.ownerId,
+      team_id: overrides.teamId ?? null,
+      complexity_weight: 1,
+      closed_at: null,
+      created_by: overrides.ownerId,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -3,6 +3,7 @@
  * Services load, check the access policy, call the domain, write through the store and audit —
  * in one transaction.
  */
+import type { RecordSettings } from '../config.ts';
 import type { Actor } from '../domain/access/actor.ts';
 import { decide, type Policy } from '../domain/access/policy.ts';
 import { AppError } from '../domain/errors.ts';
@@ -28,7 +29,16 @@ export interface ServiceContext {
   readonly requestId?: string;
   readonly ip?: string;
   readonly log?: ServiceLogger;
+  /** Record settings from config; defaults apply where absent (CLI, tests). */
+  readonly records?: RecordSettings;
 }
+
+export const DEFAULT_RECORD_SETTINGS: RecordSettings = {
+  lateEntryHours: 24,
+  maxUploadBytes: 20 * 1024 * 1024,
+};
+
+export const recordSettings = (ctx: ServiceContext): RecordSettings => ctx.records ?? DEFAULT_RECORD_SETTINGS;
 
 /** Runs `work` in one transaction. */
 export function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -20,6 +20,9 @@ import {
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 
+// Calendar dates (date) stay 'YYYY-MM-DD' strings: a Date would shift them across time zones.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 /** A database handle or an open transaction: repositories accept either. */

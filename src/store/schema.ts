@@ -83,6 +83,303 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+type Numeric = ColumnType<string, string | number | undefined, string | number>;
+type DateOnly = ColumnType<string, string, string>;
+type DateOnlyNullable = ColumnType<string | null, string | null | undefined, string | null>;
+type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
+type Search = ColumnType<string, never, never>;
+
+export interface CaseTypesTable {
+  id: Generated<string>;
+  org_id: string;
+  key: string;
+  name: string;
+  base_weight: Numeric;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface SafeContact {
+  voicemail?: boolean;
+  letters?: boolean;
+  safeTimes?: string;
+  safeAddress?: string;
+  safePhone?: string;
+  notes?: string;
+}
+
+export interface AccessNeeds {
+  interpreter?: boolean;
+  language?: string;
+  bsl?: boolean;
+  easyRead?: boolean;
+  other?: string;
+}
+
+export interface ClientsTable {
+  id: Generated<string>;
+  org_id: string;
+  legal_name: string;
+  preferred_name: string | null;
+  pronouns: string | null;
+  date_of_birth: DateOnlyNullable;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  safe_contact: ColumnType<SafeContact, string | undefined, string>;
+  access_needs: ColumnType<AccessNeeds, string | undefined, string>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Updated;
+}
+
+export type ConsentPurpose = 'recording' | 'referral' | 'feedback';
+export type LawfulBasis =
+  | 'consent'
+  | 'contract'
+  | 'legal-obligation'
+  | 'vital-interests'
+  | 'public-task'
+  | 'legitimate-interests';
+
+export interface ConsentsTable {
+  id: Generated<string>;
+  org_id: string;
+  client_id: string;
+  purpose: ConsentPurpose;
+  lawful_basis: LawfulBasis;
+  given_at: DateOnly;
+  expires_at: DateOnlyNullable;
+  withdrawn_at: DateOnlyNullable;
+  notes: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface CaseReferenceCountersTable {
+  org_id: string;
+  year: number;
+  last_number: number;
+}
+
+export type CaseStatus = 'open' | 'on_hold' | 'closed';
+
+export interface CasesTable {
+  id: Generated<string>;
+  org_id: string;
+  reference: string;
+  client_id: string;
+  case_type_id: string;
+  presenting_issue: string;
+  desired_outcome: string | null;
+  status: Generated<CaseStatus>;
+  hold_reason: string | null;
+  outcome: string | null;
+  closure_reason: string | null;
+  owner_id: string;
+  team_id: string | null;
+  complexity_weight: Numeric;
+  vulnerability_indicators: ColumnType<string[], string[] | undefined, string[]>;
+  opened_at: CreatedAt;
+  closed_at: Date | null;
+  last_attention_at: Updated;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Updated;
+  search: Search;
+}
+
+export interface FieldChangesTable {
+  id: Generated<number>;
+  org_id: string;
+  entity_type: 'case' | 'client';
+  entity_id: string;
+  field: string;
+  old_value: ColumnType<unknown, string | null, never>;
+  new_value: ColumnType<unknown, string | null, never>;
+  reason: string | null;
+  changed_by: string;
+  changed_at: Date;
+}
+
+export interface CaseFlagsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  kind: 'safeguarding' | 'vulnerability';
+  category: string;
+  description: string | null;
+  raised_by: string;
+  raised_at: Date;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  resolution: string | null;
+}
+
+export interface CaseSharesTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  user_id: string;
+  kind: Generated<'share' | 'break-glass'>;
+  reason: string;
+  expires_at: Date | null;
+  granted_by: string;
+  granted_at: Date;
+  revoked_at: Date | null;
+}
+
+export type GoalStatus = 'active' | 'achieved' | 'partly_achieved' | 'not_achieved' | 'withdrawn';
+
+export interface GoalsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  description: string;
+  measure: string | null;
+  target_date: DateOnlyNullable;
+  status: Generated<GoalStatus>;
+  result_note: string | null;
+  result_at: Date | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Updated;
+}
+
+export interface GoalProgressTable {
+  id: Generated<string>;
+  org_id: string;
+  goal_id: string;
+  text: string;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface ActionsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  description: string;
+  owner_kind: 'practitioner' | 'client' | 'third_party';
+  owner_user_id: string | null;
+  owner_name: string | null;
+  due_date: DateOnlyNullable;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  completed_at: Date | null;
+  result: string | null;
+  goal_id: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Updated;
+}
+
+export type ObstacleCategory =
+  | 'client-contact-lost'
+  | 'awaiting-third-party'
+  | 'awaiting-documents'
+  | 'capacity'
+  | 'policy-or-legislation'
+  | 'language-or-access'
+  | 'other';
+
+export interface ObstaclesTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  category: ObstacleCategory;
+  description: string;
+  since: DateOnly;
+  plan: string | null;
+  resolved_at: Date | null;
+  resolution: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Updated;
+}
+
+export type KeyDateKind =
+  | 'statutory-deadline'
+  | 'hearing'
+  | 'limitation-date'
+  | 'appeal-deadline'
+  | 'appointment'
+  | 'internal-target';
+
+export interface KeyDatesTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  kind: KeyDateKind;
+  due_date: DateOnly;
+  due_time: string | null;
+  description: string;
+  source: string | null;
+  status: Generated<'pending' | 'met' | 'missed' | 'cancelled'>;
+  status_note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Updated;
+}
+
+export type NoteType = 'contact' | 'advice' | 'action' | 'referral' | 'review' | 'safeguarding' | 'file-note';
+export type ContactChannel = 'phone' | 'face-to-face' | 'video' | 'email' | 'letter';
+
+export interface NotesTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  author_id: string;
+  status: Generated<'draft' | 'filed'>;
+  type: NoteType;
+  contact_channel: ContactChannel | null;
+  occurred_at: Date;
+  recorded_at: Date | null;
+  facts: Generated<string>;
+  advice: Generated<string>;
+  actions_agreed: Generated<string>;
+  judgement: Generated<string>;
+  sensitivity: Generated<'normal' | 'restricted'>;
+  amends_note_id: string | null;
+  amendment_reason: string | null;
+  goal_ids: ColumnType<string[], string[] | undefined, string[]>;
+  action_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+  updated_at: Updated;
+  search: Search;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  note_id: string | null;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Date;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  message: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+export interface GlossaryTermsTable {
+  org_id: string;
+  term: string;
+  meaning: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   teams: TeamsTable;
@@ -91,7 +388,28 @@ export interface DB {
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  case_types: CaseTypesTable;
+  clients: ClientsTable;
+  consents: ConsentsTable;
+  case_reference_counters: CaseReferenceCountersTable;
+  cases: CasesTable;
+  field_changes: FieldChangesTable;
+  case_flags: CaseFlagsTable;
+  case_shares: CaseSharesTable;
+  goals: GoalsTable;
+  goal_progress: GoalProgressTable;
+  actions: ActionsTable;
+  obstacles: ObstaclesTable;
+  key_dates: KeyDatesTable;
+  notes: NotesTable;
+  documents: DocumentsTable;
+  glossary_terms: GlossaryTermsTable;
+  notifications: NotificationsTable;
 }
+
+export type CaseRow = Selectable<CasesTable>;
+export type ClientRow = Selectable<ClientsTable>;
+export type NoteRow = Selectable<NotesTable>;
 
 export type TeamRow = Selectable<TeamsTable>;
 export type UserRow = Selectable<UsersTable>;

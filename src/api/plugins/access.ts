@@ -140,6 +140,7 @@ export function registerAccess(app: FastifyInstance, config: Config, deps: AppDe
       requestId: String(request.id),
       ip: request.ip,
       log: request.log,
+      records: config.records,
     };
     // Not-found requests have no route config; the not-found handler answers them.
     if (request.is404) return;

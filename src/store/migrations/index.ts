@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-24T0000-foundation.ts';
+import * as caseRecords from './2026-11-24T0200-case-records.ts';
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed, and
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-24T0000-foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0000-foundation': foundation,
+  '2026-11-24T0200-case-records': caseRecords,
 };

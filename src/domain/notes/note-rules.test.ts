@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { hasRecordedContent, isLateEntry, occurredInFuture } from './note-rules.ts';
+
+describe('note rules', () => {
+  it('needs facts, advice or actions; judgement alone is not enough', () => {
+    const empty = { facts: '', advice: '', actionsAgreed: '', judgement: '' };
+    expect(hasRecordedContent(empty)).toBe(false);
+    expect(hasRecordedContent({ ...empty, judgement: 'I think…' })).toBe(false);
+    expect(hasRecordedContent({ ...empty, facts: '  ' })).toBe(false);
+    expect(hasRecordedContent({ ...empty, advice: 'Ask for a mandatory reconsideration.' })).toBe(true);
+    expect(hasRecordedContent({ ...empty, actionsAgreed: 'Client to send the letter.' })).toBe(true);
+  });
+
+  it('marks a note recorded more than the threshold after the event as late', () => {
+    const occurred = new Date('2026-11-23T09:00:00Z');
+    expect(isLateEntry(occurred, new Date('2026-11-24T09:00:00Z'))).toBe(false);
+    expect(isLateEntry(occurred, new Date('2026-11-24T09:00:01Z'))).toBe(true);
+    expect(isLateEntry(occurred, new Date('2026-11-23T15:00:01Z'), 6)).toBe(true);
+  });
+
+  it('refuses events more than five minutes in the future', () => {
+    const now = new Date('2026-11-24T10:00:00Z');
+    expect(occurredInFuture(new Date('2026-11-24T10:04:59Z'), now)).toBe(false);
+    expect(occurredInFuture(new Date('2026-11-24T10:05:01Z'), now)).toBe(true);
+  });
+});
