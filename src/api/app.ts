@@ -17,7 +17,9 @@ import { loggerOptions } from './logging.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerAccess } from './plugins/access.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
+import { chronologyRoutes } from './routes/chronology/chronology.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { searchRoutes } from './routes/search/search.routes.ts';
 import { teamsRoutes } from './routes/teams/teams.routes.ts';
 import { usersRoutes } from './routes/users/users.routes.ts';
 import { registerWeb } from './web.ts';
@@ -99,6 +101,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(authRoutes, { prefix: '/api/auth', config });
   await app.register(usersRoutes, { prefix: '/api/users' });
   await app.register(teamsRoutes, { prefix: '/api/teams' });
+  await app.register(chronologyRoutes, { prefix: '/api/cases' });
+  await app.register(searchRoutes, { prefix: '/api/search' });
 
   await registerWeb(app, config);
   app.setNotFoundHandler((request, reply) => {
