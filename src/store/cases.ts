@@ -1,7 +1,10 @@
 /** Cases and their shares. Every query is scoped by org_id. */
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Actor } from '../domain/access/actor.ts';
 import type { CaseAccessView } from '../domain/cases/case-access.ts';
+import { caseVisibleTo } from './case-visibility.ts';
 import type { DbOrTx } from './db.ts';
-import type { CaseRow } from './schema.ts';
+import type { CaseRow, CaseStatus, CasesTable } from './schema.ts';
 
 export async function getCase(db: DbOrTx, orgId: string, caseId: string): Promise<CaseRow | undefined> {
   return db
@@ -69,4 +72,330 @@ export async function nextCaseNumber(db: DbOrTx, orgId: string, year: number): P
     .returning('last_number')
     .executeTakeFirstOrThrow();
   return row.last_number;
+}
+
+type CaseInsert = Insertable<CasesTable>;
+type CaseUpdate = Updateable<CasesTable>;
+
+export async function insertCaseRow(db: DbOrTx, values: CaseInsert): Promise<CaseRow> {
+  return db.insertInto('cases').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Locks a case row for the rest of the transaction (concurrent changes queue behind it). */
+export async function lockCase(tx: DbOrTx, orgId: string, caseId: string): Promise<void> {
+  await tx
+    .selectFrom('cases')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateCaseRow(
+  db: DbOrTx,
+  orgId: string,
+  caseId: string,
+  values: Omit<CaseUpdate, 'id' | 'org_id' | 'reference' | 'search'>,
+): Promise<CaseRow> {
+  return db
+    .updateTable('cases')
+    .set(values)
+    .where('org_id', '=', orgId)
+    .where('id', '=', caseId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** What a case page shows around the case row: client summary, type, owner and team. */
+export async function getCaseHeader(db: DbOrTx, orgId: string, caseId: string) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('clients as cl', (j) =>
+      j.onRef('cl.id', '=', 'c.client_id').onRef('cl.org_id', '=', 'c.org_id'),
+    )
+    .innerJoin('case_types as ct', (j) =>
+      j.onRef('ct.id', '=', 'c.case_type_id').onRef('ct.org_id', '=', 'c.org_id'),
+    )
+    .innerJoin('users as o', (j) => j.onRef('o.id', '=', 'c.owner_id').onRef('o.org_id', '=', 'c.org_id'))
+    .leftJoin('teams as t', (j) => j.onRef('t.id', '=', 'c.team_id').onRef('t.org_id', '=', 'c.org_id'))
+    .select([
+      'cl.id as client_id',
+      'cl.legal_name',
+      'cl.preferred_name',
+      'cl.pronouns',
+      'cl.safe_contact',
+      'cl.access_needs',
+      'ct.id as type_id',
+      'ct.key as type_key',
+      'ct.name as type_name',
+      'o.display_name as owner_name',
+      't.name as team_name',
+    ])
+    .where('c.org_id', '=', orgId)
+    .where('c.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+}
+export type CaseHeader = Awaited<ReturnType<typeof getCaseHeader>>;
+
+export type CaseListScope = 'mine' | 'team' | 'shared';
+
+export interface VisibleCasesQuery {
+  readonly actor: Actor;
+  readonly scope: CaseListScope;
+  readonly status: CaseStatus | 'all';
+  readonly now: Date;
+  readonly limit: number;
+}
+
+/**
+ * The cases the actor may view (caseVisibleTo: the SQL form of canViewCase), narrowed by scope —
+ * `mine`: owned; `team`: of the actor's teams; `shared`: through a live share — and status,
+ * longest without attention first.
+ */
+export async function listVisibleCases(db: DbOrTx, q: VisibleCasesQuery) {
+  const { actor } = q;
+  if (q.scope === 'team' && actor.teamIds.length === 0) return [];
+  const liveShareCaseIds = db
+    .selectFrom('case_shares as s')
+    .select('s.case_id')
+    .where('s.org_id', '=', actor.orgId)
+    .where('s.user_id', '=', actor.id)
+    .where('s.revoked_at', 'is', null)
+    .where((w) => w.or([w('s.expires_at', 'is', null), w('s.expires_at', '>', q.now)]));
+  let query = db
+    .selectFrom('cases as c')
+    .innerJoin('clients as cl', (j) =>
+      j.onRef('cl.id', '=', 'c.client_id').onRef('cl.org_id', '=', 'c.org_id'),
+    )
+    .innerJoin('case_types as ct', (j) =>
+      j.onRef('ct.id', '=', 'c.case_type_id').onRef('ct.org_id', '=', 'c.org_id'),
+    )
+    .innerJoin('users as o', (j) => j.onRef('o.id', '=', 'c.owner_id').onRef('o.org_id', '=', 'c.org_id'))
+    .leftJoin('teams as t', (j) => j.onRef('t.id', '=', 'c.team_id').onRef('t.org_id', '=', 'c.org_id'))
+    .select((eb) => [
+      'c.id',
+      'c.reference',
+      'c.status',
+      'c.owner_id',
+      'c.team_id',
+      'c.opened_at',
+      'c.last_attention_at',
+      'cl.id as client_id',
+      'cl.legal_name',
+      'cl.preferred_name',
+      'ct.id as type_id',
+      'ct.key as type_key',
+      'ct.name as type_name',
+      'o.display_name as owner_name',
+      't.name as team_name',
+      eb
+        .selectFrom('case_flags as f')
+        .select((f) => f.fn.countAll<number>().as('n'))
+        .whereRef('f.org_id', '=', 'c.org_id')
+        .whereRef('f.case_id', '=', 'c.id')
+        .where('f.resolved_at', 'is', null)
+        .as('open_flags'),
+    ])
+    .where('c.org_id', '=', actor.orgId)
+    .where(caseVisibleTo(actor, q.now));
+  if (q.scope === 'mine') query = query.where('c.owner_id', '=', actor.id);
+  if (q.scope === 'shared') query = query.where('c.id', 'in', liveShareCaseIds);
+  if (q.scope === 'team') query = query.where('c.team_id', 'in', [...actor.teamIds]);
+  if (q.status !== 'all') query = query.where('c.status', '=', q.status);
+  return query.orderBy('c.last_attention_at').orderBy('c.reference').limit(q.limit).execute();
+}
+export type VisibleCaseRow = Awaited<ReturnType<typeof listVisibleCases>>[number];
+
+// Flags.
+
+const flagsWithNames = (db: DbOrTx, orgId: string) =>
+  db
+    .selectFrom('case_flags as f')
+    .innerJoin('users as r', (j) => j.onRef('r.id', '=', 'f.raised_by').onRef('r.org_id', '=', 'f.org_id'))
+    .leftJoin('users as v', (j) => j.onRef('v.id', '=', 'f.resolved_by').onRef('v.org_id', '=', 'f.org_id'))
+    .selectAll('f')
+    .select(['r.display_name as raised_by_name', 'v.display_name as resolved_by_name'])
+    .where('f.org_id', '=', orgId);
+
+/** The flags of a case, oldest first, with the names of who raised and resolved them. */
+export async function listCaseFlags(db: DbOrTx, orgId: string, caseId: string) {
+  return flagsWithNames(db, orgId)
+    .where('f.case_id', '=', caseId)
+    .orderBy('f.raised_at')
+    .orderBy('f.id')
+    .execute();
+}
+export type CaseFlagWithNames = Awaited<ReturnType<typeof listCaseFlags>>[number];
+
+export async function getCaseFlag(db: DbOrTx, orgId: string, caseId: string, flagId: string) {
+  return flagsWithNames(db, orgId)
+    .where('f.case_id', '=', caseId)
+    .where('f.id', '=', flagId)
+    .executeTakeFirst();
+}
+
+export async function insertCaseFlag(
+  db: DbOrTx,
+  f: {
+    orgId: string;
+    caseId: string;
+    kind: 'safeguarding' | 'vulnerability';
+    category: string;
+    description: string | null;
+    raisedBy: string;
+    raisedAt: Date;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('case_flags')
+    .values({
+      org_id: f.orgId,
+      case_id: f.caseId,
+      kind: f.kind,
+      category: f.category,
+      description: f.description,
+      raised_by: f.raisedBy,
+      raised_at: f.raisedAt,
+      resolved_by: null,
+      resolved_at: null,
+      resolution: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Resolves an unresolved flag; false when it was resolved already. */
+export async function resolveCaseFlag(
+  db: DbOrTx,
+  f: {
+    orgId: string;
+    caseId: string;
+    flagId: string;
+    resolvedBy: string;
+    resolvedAt: Date;
+    resolution: string;
+  },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('case_flags')
+    .set({ resolved_by: f.resolvedBy, resolved_at: f.resolvedAt, resolution: f.resolution })
+    .where('org_id', '=', f.orgId)
+    .where('case_id', '=', f.caseId)
+    .where('id', '=', f.flagId)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+// Shares.
+
+const sharesWithNames = (db: DbOrTx, orgId: string) =>
+  db
+    .selectFrom('case_shares as s')
+    .innerJoin('users as u', (j) => j.onRef('u.id', '=', 's.user_id').onRef('u.org_id', '=', 's.org_id'))
+    .innerJoin('users as g', (j) => j.onRef('g.id', '=', 's.granted_by').onRef('g.org_id', '=', 's.org_id'))
+    .selectAll('s')
+    .select(['u.display_name as user_name', 'g.display_name as granted_by_name'])
+    .where('s.org_id', '=', orgId);
+
+/** Shares of a case that are not revoked (expired ones included: the caller checks expiry). */
+export async function listCaseSharesWithNames(db: DbOrTx, orgId: string, caseId: string) {
+  return sharesWithNames(db, orgId)
+    .where('s.case_id', '=', caseId)
+    .where('s.revoked_at', 'is', null)
+    .orderBy('s.granted_at')
+    .orderBy('s.id')
+    .execute();
+}
+export type CaseShareWithNames = Awaited<ReturnType<typeof listCaseSharesWithNames>>[number];
+
+export async function getCaseShare(db: DbOrTx, orgId: string, caseId: string, shareId: string) {
+  return sharesWithNames(db, orgId)
+    .where('s.case_id', '=', caseId)
+    .where('s.id', '=', shareId)
+    .executeTakeFirst();
+}
+
+export async function insertCaseShare(
+  db: DbOrTx,
+  s: {
+    orgId: string;
+    caseId: string;
+    userId: string;
+    kind: 'share' | 'break-glass';
+    reason: string;
+    expiresAt: Date | null;
+    grantedBy: string;
+    grantedAt: Date;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('case_shares')
+    .values({
+      org_id: s.orgId,
+      case_id: s.caseId,
+      user_id: s.userId,
+      kind: s.kind,
+      reason: s.reason,
+      expires_at: s.expiresAt,
+      granted_by: s.grantedBy,
+      granted_at: s.grantedAt,
+      revoked_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Revokes a share (the row stays, with revoked_at); false when it was revoked already. */
+export async function revokeCaseShare(
+  db: DbOrTx,
+  s: { orgId: string; caseId: string; shareId: string; now: Date },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('case_shares')
+    .set({ revoked_at: s.now })
+    .where('org_id', '=', s.orgId)
+    .where('case_id', '=', s.caseId)
+    .where('id', '=', s.shareId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+// People around a case.
+
+/** Active users holding the supervisor role who supervise the team. */
+export async function listTeamSupervisorIds(db: DbOrTx, orgId: string, teamId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team_members as m')
+    .innerJoin('users as u', (j) => j.onRef('u.id', '=', 'm.user_id').onRef('u.org_id', '=', 'm.org_id'))
+    .select('u.id')
+    .where('m.org_id', '=', orgId)
+    .where('m.team_id', '=', teamId)
+    .where('m.role', '=', 'supervisor')
+    .where('u.status', '=', 'active')
+    .where(sql<boolean>`'supervisor' = ANY(u.roles)`)
+    .orderBy('u.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Display names of users of the organisation, by id. */
+export async function displayNamesOf(
+  db: DbOrTx,
+  orgId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }

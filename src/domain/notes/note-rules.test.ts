@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasRecordedContent, isLateEntry, occurredInFuture } from './note-rules.ts';
+import { hasRecordedContent, isLateEntry, noteHeadingProblems, occurredInFuture } from './note-rules.ts';
 
 describe('note rules', () => {
   it('needs facts, advice or actions; judgement alone is not enough', () => {
@@ -22,5 +22,20 @@ describe('note rules', () => {
     const now = new Date('2026-11-24T10:00:00Z');
     expect(occurredInFuture(new Date('2026-11-24T10:04:59Z'), now)).toBe(false);
     expect(occurredInFuture(new Date('2026-11-24T10:05:01Z'), now)).toBe(true);
+  });
+
+  it('asks a contact note for its channel and refuses events in the future, naming the fields', () => {
+    const now = new Date('2026-11-24T10:00:00Z');
+    const past = new Date('2026-11-24T09:00:00Z');
+    expect(noteHeadingProblems({ type: 'advice', contactChannel: null, occurredAt: past }, now)).toEqual([]);
+    expect(noteHeadingProblems({ type: 'contact', contactChannel: 'phone', occurredAt: past }, now)).toEqual(
+      [],
+    );
+    const problems = noteHeadingProblems(
+      { type: 'contact', contactChannel: null, occurredAt: new Date('2026-11-24T10:06:00Z') },
+      now,
+    );
+    expect(problems.map((p) => p.field)).toEqual(['contactChannel', 'occurredAt']);
+    expect(problems[0]?.message).toMatch(/phone, face-to-face, video, email or letter/);
   });
 });

@@ -1,4 +1,5 @@
 /** Rules of case notes: what a filed note must contain, and when it is a late entry. */
+import type { FieldError } from '../errors.ts';
 
 export interface NoteSections {
   readonly facts: string;
@@ -30,4 +31,32 @@ export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** An event cannot have occurred after it was recorded (beyond a small clock tolerance). */
 export function occurredInFuture(occurredAt: Date, now: Date): boolean {
   return occurredAt.getTime() - now.getTime() > FUTURE_TOLERANCE_MS;
+}
+
+/** What the rules need of a note's heading: its type, how contact happened, and when. */
+export interface NoteHeading {
+  readonly type: string;
+  readonly contactChannel: string | null;
+  readonly occurredAt: Date;
+}
+
+/**
+ * The problems of a note's heading, by field (request field names): a contact note says how the
+ * contact happened, and nothing occurs more than FUTURE_TOLERANCE_MS after `now`.
+ */
+export function noteHeadingProblems(n: NoteHeading, now: Date): FieldError[] {
+  const problems: FieldError[] = [];
+  if (n.type === 'contact' && !n.contactChannel) {
+    problems.push({
+      field: 'contactChannel',
+      message: 'Say how the contact happened: phone, face-to-face, video, email or letter.',
+    });
+  }
+  if (occurredInFuture(n.occurredAt, now)) {
+    problems.push({
+      field: 'occurredAt',
+      message: 'This is in the future: enter when it happened (at most 5 minutes ahead of the server clock).',
+    });
+  }
+  return problems;
 }

@@ -1,0 +1,57 @@
+/** Everything the case page shows about a case, loaded for an actor who may view it. */
+import { canContributeToCase, canManageCase, isLiveShare } from '../../domain/cases/case-access.ts';
+import {
+  type CaseFlagWithNames,
+  type CaseHeader,
+  type CaseShareWithNames,
+  getCaseHeader,
+  listCaseFlags,
+  listCaseSharesWithNames,
+} from '../../store/cases.ts';
+import type { DbOrTx } from '../../store/db.ts';
+import { type FieldChangeRow, listFieldChanges } from '../../store/field-changes.ts';
+import type { CaseRow } from '../../store/schema.ts';
+import { requireActor, type ServiceContext } from '../context.ts';
+import type { LoadedCase } from './load-case.ts';
+
+export interface CaseView {
+  readonly row: CaseRow;
+  readonly header: CaseHeader;
+  readonly flags: readonly CaseFlagWithNames[];
+  /** Live shares only: not revoked, not expired. */
+  readonly shares: readonly CaseShareWithNames[];
+  readonly history: readonly FieldChangeRow[];
+  readonly yourAccess: { readonly contribute: boolean; readonly manage: boolean };
+}
+
+/**
+ * Loads the case page of a case the caller has already loaded with loadCase (so access is
+ * checked). Pass the transaction when called after a write in it.
+ */
+export async function loadCaseView(
+  ctx: ServiceContext,
+  loaded: LoadedCase,
+  db: DbOrTx = ctx.db,
+): Promise<CaseView> {
+  const actor = requireActor(ctx);
+  const { row, access } = loaded;
+  const now = ctx.clock.now();
+  // One query after another: on a transaction they share one connection anyway.
+  const header = await getCaseHeader(db, row.org_id, row.id);
+  const flags = await listCaseFlags(db, row.org_id, row.id);
+  const shares = await listCaseSharesWithNames(db, row.org_id, row.id);
+  const history = await listFieldChanges(db, row.org_id, 'case', row.id);
+  return {
+    row,
+    header,
+    flags,
+    shares: shares.filter((s) =>
+      isLiveShare({ userId: s.user_id, kind: s.kind, expiresAt: s.expires_at, revokedAt: s.revoked_at }, now),
+    ),
+    history,
+    yourAccess: {
+      contribute: canContributeToCase(actor, access, now),
+      manage: canManageCase(actor, access),
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { insertNote } from '../../store/notes.ts';
+import { loadCase } from '../cases/load-case.ts';
+import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { applyNoteInput, blankContent, checkNoteContent, type NoteInput } from './note-input.ts';
+import { type NoteView, noteViewOf } from './note-view.ts';
+
+export type CreateNoteDraftInput = NoteInput & {
+  readonly type: NonNullable<NoteInput['type']>;
+  readonly occurredAt: string;
+};
+
+/**
+ * A practitioner who may add to the case starts a note: a draft that only they see, until they
+ * file it. Nothing needs to be written yet; filing asks for content.
+ * @throws AppError UNAUTHENTICATED, CASE_NOT_FOUND, FORBIDDEN,
+ *   VALIDATION_FAILED (contactChannel, occurredAt, goalIds, actionIds)
+ */
+export async function createNoteDraft(
+  ctx: ServiceContext,
+  caseId: string,
+  input: CreateNoteDraftInput,
+): Promise<NoteView> {
+  const actor = requireActor(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const kase = await loadCase(ctx, caseId, 'contribute', tx);
+    const { content } = applyNoteInput(blankContent(input.type, input.occurredAt), input);
+    await checkNoteContent(ctx, tx, kase.row, content);
+    const now = ctx.clock.now();
+    const id = await insertNote(tx, {
+      ...content,
+      org_id: actor.orgId,
+      case_id: kase.row.id,
+      author_id: actor.id,
+      status: 'draft',
+      recorded_at: null,
+      amends_note_id: null,
+      amendment_reason: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await audit(ctx, tx, {
+      action: 'note.draft_created',
+      entityType: 'note',
+      entityId: id,
+      details: { caseId: kase.row.id, type: content.type, sensitivity: content.sensitivity },
+    });
+    return noteViewOf(ctx, tx, kase.access, id);
+  });
+}

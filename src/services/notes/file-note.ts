@@ -1,0 +1,48 @@
+import { AppError } from '../../domain/errors.ts';
+import { hasRecordedContent, isLateEntry } from '../../domain/notes/note-rules.ts';
+import { fileDraft, touchCaseAttention } from '../../store/notes.ts';
+import { audit, inTransaction, recordSettings, type ServiceContext } from '../context.ts';
+import { loadDraftForChange, type NoteView, noteViewOf } from './note-view.ts';
+
+const EMPTY_MESSAGE = 'Write at least one of: facts, advice given, actions agreed.';
+
+/** NOTE_EMPTY naming the three sections, facts first. */
+export const noteEmpty = () =>
+  new AppError('NOTE_EMPTY', EMPTY_MESSAGE, {
+    fields: ['facts', 'advice', 'actionsAgreed'].map((field) => ({ field, message: EMPTY_MESSAGE })),
+  });
+
+/**
+ * The author files their draft: it is frozen from now on (recorded at the server clock), becomes
+ * visible to everyone who may view the case, and counts as attention to the case.
+ * @throws AppError UNAUTHENTICATED, NOTE_NOT_FOUND, NOTE_IMMUTABLE (already filed), FORBIDDEN,
+ *   NOTE_EMPTY (fields facts, advice, actionsAgreed)
+ */
+export async function fileNote(ctx: ServiceContext, noteId: string): Promise<NoteView> {
+  return inTransaction(ctx, async (tx) => {
+    const { note, kase } = await loadDraftForChange(
+      ctx,
+      tx,
+      noteId,
+      'This note is filed already; to correct it, record an amendment that names it.',
+    );
+    if (!hasRecordedContent({ ...note, actionsAgreed: note.actions_agreed })) throw noteEmpty();
+    const now = ctx.clock.now();
+    if (!(await fileDraft(tx, note.org_id, note.id, now))) throw new AppError('NOTE_IMMUTABLE');
+    // The work happened when the note says (a late entry does not make the case look fresher).
+    const attention = note.occurred_at.getTime() < now.getTime() ? note.occurred_at : now;
+    await touchCaseAttention(tx, note.org_id, note.case_id, attention);
+    await audit(ctx, tx, {
+      action: 'note.filed',
+      entityType: 'note',
+      entityId: note.id,
+      details: {
+        caseId: note.case_id,
+        type: note.type,
+        sensitivity: note.sensitivity,
+        lateEntry: isLateEntry(note.occurred_at, now, recordSettings(ctx).lateEntryHours),
+      },
+    });
+    return noteViewOf(ctx, tx, kase.access, note.id);
+  });
+}
