@@ -57,6 +57,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // No automatic HEAD routes: a HEAD of a case-data GET would be audited as a read that sent nothing.
+    exposeHeadRoutes: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -114,10 +114,17 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as FastifyError & { validationContext?: string; code?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
-    const fields: FieldError[] = e.validation.map((v) => ({
-      field: fieldName(e.validationContext, v.instancePath),
-      message: v.message ?? 'is invalid',
-    }));
+    const fields: FieldError[] = e.validation.flatMap((v) => {
+      // An unknown key is named itself, so the person sees which field to remove.
+      const keys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
+      if (keys.length > 0) {
+        return keys.map((key) => ({
+          field: fieldName(e.validationContext, `${v.instancePath.replace(/\/$/, '')}/${key}`),
+          message: `"${key}" is not a field of this request; remove it`,
+        }));
+      }
+      return [{ field: fieldName(e.validationContext, v.instancePath), message: v.message ?? 'is invalid' }];
+    });
     const first = fields[0];
     const detail = first ? `${first.field}: ${first.message}` : ERROR_CODES.VALIDATION_FAILED;
     return new AppError('VALIDATION_FAILED', detail, { fields });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** A problem-details body (RFC 9457) as every error response carries it. */
 export const problemSchema = z
-  .object({
+  // Loose: a problem may carry extra facts for its code (e.g. the matches of a duplicate warning).
+  .looseObject({
     type: z.string().describe('A URI naming the problem type: `/api/docs#<code>`.'),
     title: z.string(),
     status: z.number().int(),

@@ -57,8 +57,10 @@ export async function loadCaseAccessView(db: DbOrTx, row: CaseRow): Promise<Case
 }
 
 /**
- * Takes the next case number of the organisation for `year` (row-locked counter, so concurrent
- * openings get distinct numbers; a number taken by a rolled-back transaction is never reused).
+ * Takes the next case number of the organisation for `year`. The counter row is locked until the
+ * transaction ends, so concurrent openings get distinct numbers; a rolled-back opening gives its
+ * number back. A committed reference is never reused because cases are never deleted (erasure
+ * keeps the reference in a tombstone).
  */
 export async function nextCaseNumber(db: DbOrTx, orgId: string, year: number): Promise<number> {
   const row = await db

@@ -505,7 +505,7 @@ describe('PATCH /api/clients/:id and the field history', () => {
       [{ dateOfBirth: '1984-02-30' }, 'dateOfBirth'],
       [{ dateOfBirth: '2999-01-01' }, 'dateOfBirth'],
       [{ accessNeeds: { language: null } }, 'accessNeeds.language'],
-      [{ safeContact: { carrierPigeon: true } }, 'safeContact'],
+      [{ safeContact: { carrierPigeon: true } }, 'safeContact.carrierPigeon'],
     ];
     for (const [body, field] of cases) {
       const res = await send(s.adviserA, 'PATCH', `/api/clients/${created.id}`, body);

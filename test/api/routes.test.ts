@@ -147,3 +147,30 @@ describe('API documentation', () => {
     expect(page.body).not.toContain('<script');
   });
 });
+
+describe('unknown fields', () => {
+  it('names an unknown body field so the person knows what to remove', async () => {
+    const app = await buildTestApp(t);
+    const admin = await insertUser(t.db, { roles: ['admin'], totp: true });
+    const s = await signInAs(app, admin);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/teams',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+      payload: { name: 'Housing', colour: 'blue' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      field: 'colour',
+      errors: [{ field: 'colour', message: expect.stringContaining('remove it') }],
+    });
+    expect(await t.db.selectFrom('teams').select('id').where('name', '=', 'Housing').execute()).toEqual([]);
+  });
+
+  it('has no HEAD routes on the API (a HEAD of case data would be audited as a read that sent nothing)', async () => {
+    const app = await buildTestApp(t);
+    await app.ready();
+    expect(app.routeCatalogue.filter((r) => r.method === 'HEAD' && r.url.startsWith('/api'))).toEqual([]);
+    expect(app.routeCatalogue.some((r) => r.method === 'GET' && r.url === '/api/cases/:id')).toBe(true);
+  });
+});

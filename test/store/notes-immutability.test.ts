@@ -75,6 +75,13 @@ describe('the filed-note trigger', () => {
     expect(await factsOf(id)).toBeDefined();
   });
 
+  it('refuses TRUNCATE of the notes table', async () => {
+    const { id } = await insertNoteRow('filed');
+    const error = await errorOf(sql`TRUNCATE notes CASCADE`.execute(t.db));
+    expect(error?.message).toMatch(/notes cannot be truncated/);
+    expect((await factsOf(id))?.status).toBe('filed');
+  });
+
   it('refuses through Kysely as well (the path the application uses)', async () => {
     const { id } = await insertNoteRow('filed');
     const error = await errorOf(

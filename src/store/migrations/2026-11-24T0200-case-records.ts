@@ -314,6 +314,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     $$;
     CREATE TRIGGER notes_filed_immutable BEFORE UPDATE OR DELETE ON notes
       FOR EACH ROW EXECUTE FUNCTION notes_filed_are_immutable();
+    CREATE FUNCTION refuse_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION '% cannot be truncated', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+    END;
+    $$;
+    CREATE TRIGGER notes_no_truncate BEFORE TRUNCATE ON notes
+      FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 
     CREATE TABLE documents (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
