@@ -1,0 +1,811 @@
+/**
+ * The authorization matrix of case records: every route × every kind of user, with the status
+ * each must get. A route under the case-record prefixes that is missing here fails the test, so
+ * a new route cannot ship without its row.
+ *
+ * The world: team A (owner and a colleague, both advisers; supervisor A), team B (an adviser and
+ * supervisor B), an admin, an auditor, and an adviser of another organisation. Every request acts
+ * on fresh records of a case owned by `owner` in team A, so requests do not disturb each other.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/api/app.ts';
+import { buildTestApp, type SignedIn, signInAs } from '../app.ts';
+import { setupTestDatabase } from '../db.ts';
+import { insertCase, insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
+
+const t = setupTestDatabase();
+
+const PERSONAS = [
+  'owner',
+  'colleague',
+  'supervisorA',
+  'supervisorB',
+  'outsider',
+  'admin',
+  'auditor',
+  'otherOrg',
+] as const;
+type Persona = (typeof PERSONAS)[number];
+
+/** Every route whose URL starts with one of these must be in the matrix. */
+const COVERED_PREFIXES = [
+  '/api/clients',
+  '/api/case-types',
+  '/api/cases',
+  '/api/notes',
+  '/api/glossary',
+  '/api/actions',
+  '/api/goals',
+  '/api/obstacles',
+  '/api/key-dates',
+  '/api/documents',
+  '/api/search',
+  '/api/notifications',
+];
+
+interface World {
+  orgId: string;
+  teamA: string;
+  /** A colleague outside the personas, for records that must not give a persona access. */
+  bystander: string;
+  users: Record<Persona, { id: string }>;
+  caseTypeId: string;
+}
+
+interface Prepared {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  /** Personas that succeed (2xx). */
+  ok: readonly Persona[];
+  /** Status for everyone else (default 404: case data of others does not exist for them). */
+  denied?: number;
+  /** Per-persona exceptions to `denied`. */
+  except?: Partial<Record<Persona, number>>;
+  /** Builds the request for one persona, on fresh records. */
+  request: (w: World, as: Persona) => Promise<Prepared>;
+}
+
+const CASE_TEAM = ['owner', 'supervisorA'] as const;
+const EVERYONE = PERSONAS;
+const CASE_OWNERS = ['owner', 'colleague', 'supervisorA', 'supervisorB', 'outsider'] as const; // may hold cases
+const ADMINS = ['admin'] as const;
+const unique = () => randomBytes(3).toString('hex');
+
+async function freshCase(w: World) {
+  return insertCase(t.db, { orgId: w.orgId, ownerId: w.users.owner.id, teamId: w.teamA });
+}
+
+async function insertNote(w: World, caseId: string, status: 'draft' | 'filed', authorId = w.users.owner.id) {
+  return t.db
+    .insertInto('notes')
+    .values({
+      org_id: w.orgId,
+      case_id: caseId,
+      author_id: authorId,
+      status,
+      type: 'advice',
+      contact_channel: null,
+      occurred_at: new Date(Date.now() - 3_600_000),
+      recorded_at: status === 'filed' ? new Date() : null,
+      facts: 'Client brought the decision letter.',
+      amends_note_id: null,
+      amendment_reason: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+async function onCase<T>(
+  w: World,
+  table: 'actions' | 'goals' | 'obstacles' | 'key_dates' | 'case_flags',
+  values: (caseId: string) => T,
+) {
+  const c = await freshCase(w);
+  // biome-ignore lint/suspicious/noExplicitAny: one helper for five tables' rows
+  const row = await t.db
+    .insertInto(table)
+    .values(values(c.id) as any)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { caseId: c.id, id: row.id };
+}
+
+const by = (w: World) => w.users.owner.id;
+const action = (w: World) =>
+  onCase(w, 'actions', (caseId) => ({
+    org_id: w.orgId,
+    case_id: caseId,
+    description: 'Ring DWP',
+    owner_kind: 'client',
+    created_by: by(w),
+  }));
+const goal = (w: World) =>
+  onCase(w, 'goals', (caseId) => ({
+    org_id: w.orgId,
+    case_id: caseId,
+    description: 'Keep the tenancy',
+    measure: 'No eviction',
+    target_date: '2027-03-01',
+    created_by: by(w),
+  }));
+const obstacle = (w: World) =>
+  onCase(w, 'obstacles', (caseId) => ({
+    org_id: w.orgId,
+    case_id: caseId,
+    category: 'awaiting-documents',
+    description: 'Payslips',
+    since: '2026-11-01',
+    created_by: by(w),
+  }));
+const keyDate = (w: World) =>
+  onCase(w, 'key_dates', (caseId) => ({
+    org_id: w.orgId,
+    case_id: caseId,
+    kind: 'appeal-deadline',
+    due_date: '2027-01-10',
+    description: 'Appeal',
+    created_by: by(w),
+  }));
+const flag = (w: World) =>
+  onCase(w, 'case_flags', (caseId) => ({
+    org_id: w.orgId,
+    case_id: caseId,
+    kind: 'vulnerability',
+    category: 'mental health',
+    raised_by: by(w),
+    raised_at: new Date(),
+  }));
+
+const MATRIX: Row[] = [
+  // Clients
+  {
+    method: 'GET',
+    url: '/api/clients',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/clients?q=Client' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/clients',
+    ok: CASE_OWNERS,
+    denied: 403,
+    except: { otherOrg: 201 },
+    request: async () => ({
+      url: '/api/clients',
+      payload: { legalName: `New Person ${unique()}`, dateOfBirth: '1990-01-01' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/clients/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/clients/${(await freshCase(w)).client_id}` }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/clients/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/clients/${(await freshCase(w)).client_id}`,
+      payload: { pronouns: 'she/her' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/clients/:id/history',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/clients/${(await freshCase(w)).client_id}/history` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/clients/:id/consents',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/clients/${(await freshCase(w)).client_id}/consents`,
+      payload: { purpose: 'recording', lawfulBasis: 'consent', givenAt: '2026-11-01' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/clients/:id/consents/:consentId/withdraw',
+    ok: CASE_TEAM,
+    request: async (w) => {
+      const c = await freshCase(w);
+      const consent = await t.db
+        .insertInto('consents')
+        .values({
+          org_id: w.orgId,
+          client_id: c.client_id,
+          purpose: 'recording',
+          lawful_basis: 'consent',
+          given_at: '2026-11-01',
+          recorded_by: by(w),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        url: `/api/clients/${c.client_id}/consents/${consent.id}/withdraw`,
+        payload: { withdrawnAt: '2026-11-02' },
+      };
+    },
+  },
+  // Case types
+  { method: 'GET', url: '/api/case-types', ok: EVERYONE, request: async () => ({ url: '/api/case-types' }) },
+  {
+    method: 'POST',
+    url: '/api/case-types',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({
+      url: '/api/case-types',
+      payload: { key: `type-${unique()}`, name: `Type ${unique()}` },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/case-types/:id',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/case-types/${w.caseTypeId}`,
+      payload: { name: `Welfare benefits ${unique()}` },
+    }),
+  },
+  // Cases
+  {
+    method: 'POST',
+    url: '/api/cases',
+    ok: CASE_TEAM,
+    // Admins and auditors hold no cases; advisers who may not see the client get 404 for it.
+    except: { admin: 403, auditor: 403 },
+    request: async (w) => ({
+      url: '/api/cases',
+      payload: {
+        clientId: (await freshCase(w)).client_id,
+        caseTypeId: w.caseTypeId,
+        presentingIssue: 'Council tax arrears',
+        teamId: w.teamA,
+      },
+    }),
+  },
+  { method: 'GET', url: '/api/cases', ok: EVERYONE, request: async () => ({ url: '/api/cases' }) },
+  {
+    method: 'GET',
+    url: '/api/cases/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}` }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/cases/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}`,
+      payload: { presentingIssue: 'Updated issue' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:id/status',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/status`,
+      payload: { status: 'on_hold', reason: 'Waiting for DWP' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:id/flags',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/flags`,
+      payload: { kind: 'vulnerability', category: 'mental health' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:id/flags/:flagId/resolve',
+    ok: CASE_TEAM,
+    request: async (w) => {
+      const f = await flag(w);
+      return {
+        url: `/api/cases/${f.caseId}/flags/${f.id}/resolve`,
+        payload: { resolution: 'Support in place' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:id/shares',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/shares`,
+      payload: { userId: w.users.colleague.id, reason: 'Cover during leave' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/cases/:id/shares/:shareId',
+    ok: CASE_TEAM,
+    request: async (w) => {
+      const c = await freshCase(w);
+      const share = await t.db
+        .insertInto('case_shares')
+        .values({
+          org_id: w.orgId,
+          case_id: c.id,
+          user_id: w.bystander,
+          reason: 'Cover',
+          expires_at: null,
+          granted_by: by(w),
+          granted_at: new Date(),
+          revoked_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/cases/${c.id}/shares/${share.id}` };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:id/break-glass',
+    ok: ['supervisorB'],
+    except: { owner: 409, supervisorA: 409 },
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/break-glass`,
+      payload: { reason: 'Client in crisis at reception; owner away' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/chronology',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/chronology` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/chronology.pdf',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/chronology.pdf` }),
+  },
+  // Notes
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/notes',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/notes` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/notes',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/notes`,
+      payload: {
+        type: 'advice',
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        advice: 'Apply for a mandatory reconsideration.',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/notes/drafts',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/notes/drafts' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/notes/clarity-hints',
+    ok: EVERYONE,
+    request: async () => ({
+      url: '/api/notes/clarity-hints',
+      payload: { type: 'contact', facts: 'Client was aggressive.' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/notes/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/notes/${(await insertNote(w, (await freshCase(w)).id, 'filed')).id}`,
+    }),
+  },
+  // Drafts are their author's alone: even the team's supervisor gets 404.
+  {
+    method: 'PATCH',
+    url: '/api/notes/:id',
+    ok: ['owner'],
+    request: async (w) => ({
+      url: `/api/notes/${(await insertNote(w, (await freshCase(w)).id, 'draft')).id}`,
+      payload: { advice: 'More advice.' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/notes/:id',
+    ok: ['owner'],
+    request: async (w) => ({
+      url: `/api/notes/${(await insertNote(w, (await freshCase(w)).id, 'draft')).id}`,
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/notes/:id/file',
+    ok: ['owner'],
+    request: async (w) => ({
+      url: `/api/notes/${(await insertNote(w, (await freshCase(w)).id, 'draft')).id}/file`,
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/notes/:id/amendments',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/notes/${(await insertNote(w, (await freshCase(w)).id, 'filed')).id}/amendments`,
+      payload: { reason: 'Added the date', facts: 'Client brought the decision letter dated 3 November.' },
+    }),
+  },
+  // Glossary
+  { method: 'GET', url: '/api/glossary', ok: EVERYONE, request: async () => ({ url: '/api/glossary' }) },
+  {
+    method: 'PUT',
+    url: '/api/glossary/:term',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({ url: '/api/glossary/MR', payload: { meaning: 'Mandatory reconsideration' } }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/glossary/:term',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => {
+      await t.db
+        .insertInto('glossary_terms')
+        .values({ org_id: w.orgId, term: 'PIP', meaning: 'Personal Independence Payment' })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      return { url: '/api/glossary/PIP' };
+    },
+  },
+  // Actions, goals, obstacles, key dates
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/actions',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/actions` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/actions',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/actions`,
+      payload: { description: 'Send payslips', ownerKind: 'client' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/actions/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/actions/${(await action(w)).id}`,
+      payload: { description: 'Ring DWP today' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/actions/:id/complete',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/actions/${(await action(w)).id}/complete`,
+      payload: { result: 'Done' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/actions/:id/cancel',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/actions/${(await action(w)).id}/cancel`,
+      payload: { reason: 'Not needed' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/goals',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/goals` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/goals',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/goals`,
+      payload: { description: 'Keep the tenancy', measure: 'No eviction order', targetDate: '2027-03-01' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/goals/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/goals/${(await goal(w)).id}`,
+      payload: { measure: 'Arrears plan agreed' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/goals/:id/progress',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/goals/${(await goal(w)).id}/progress`,
+      payload: { text: 'Landlord agreed to wait' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/goals/:id/result',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/goals/${(await goal(w)).id}/result`,
+      payload: { status: 'achieved', note: 'Tenancy kept' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/obstacles',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/obstacles` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/obstacles',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/obstacles`,
+      payload: { category: 'awaiting-third-party', description: 'Waiting for DWP', since: '2026-11-01' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/obstacles/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/obstacles/${(await obstacle(w)).id}`,
+      payload: { plan: 'Chase weekly' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/obstacles/:id/resolve',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/obstacles/${(await obstacle(w)).id}/resolve`,
+      payload: { resolution: 'Received' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/key-dates',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/key-dates` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/key-dates',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/key-dates`,
+      payload: { kind: 'hearing', dueDate: '2027-02-01', description: 'Tribunal hearing' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/key-dates/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/key-dates/${(await keyDate(w)).id}`,
+      payload: { description: 'Appeal to tribunal' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/key-dates/:id/status',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/key-dates/${(await keyDate(w)).id}/status`,
+      payload: { status: 'met' },
+    }),
+  },
+  // Documents
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/documents',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/documents` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/documents',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/documents?filename=letter.txt&contentType=text/plain`,
+      payload: Buffer.from('Dear client, your appeal…'),
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/documents/:id',
+    ok: CASE_TEAM,
+    request: async (w) => {
+      const c = await freshCase(w);
+      const content = Buffer.from('letter');
+      const { createHash } = await import('node:crypto');
+      const doc = await t.db
+        .insertInto('documents')
+        .values({
+          org_id: w.orgId,
+          case_id: c.id,
+          note_id: null,
+          filename: 'letter.txt',
+          content_type: 'text/plain',
+          size_bytes: content.length,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          content,
+          uploaded_by: by(w),
+          uploaded_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/documents/${doc.id}` };
+    },
+  },
+  // Search and notifications
+  {
+    method: 'GET',
+    url: '/api/search',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/search?q=decision+letter' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/notifications',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/notifications' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/notifications/:id/read',
+    ok: EVERYONE,
+    request: async (w, as) => {
+      const orgId =
+        as === 'otherOrg'
+          ? (
+              await t.db
+                .selectFrom('users')
+                .select('org_id')
+                .where('id', '=', w.users.otherOrg.id)
+                .executeTakeFirstOrThrow()
+            ).org_id
+          : w.orgId;
+      const n = await t.db
+        .insertInto('notifications')
+        .values({
+          org_id: orgId,
+          user_id: w.users[as].id,
+          kind: 'case-shared',
+          case_id: null,
+          message: 'A case was shared with you',
+          created_at: new Date(),
+          read_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/notifications/${n.id}/read` };
+    },
+  },
+];
+
+function expectedStatus(row: Row, as: Persona): 'ok' | number {
+  if (row.ok.includes(as)) return 'ok';
+  return row.except?.[as] ?? row.denied ?? 404;
+}
+
+describe('authorization matrix of case records', () => {
+  let app: App;
+  let world: World;
+  const sessions = new Map<Persona, SignedIn>();
+
+  beforeAll(async () => {
+    app = await buildTestApp(t);
+    await app.ready();
+    const org = await insertOrganisation(t.db);
+    const teamA = await insertTeam(t.db, { orgId: org.id });
+    const teamB = await insertTeam(t.db, { orgId: org.id });
+    const other = await insertOrganisation(t.db);
+    const made = {
+      owner: await insertUser(t.db, { orgId: org.id, team: { id: teamA.id, role: 'member' } }),
+      colleague: await insertUser(t.db, { orgId: org.id, team: { id: teamA.id, role: 'member' } }),
+      supervisorA: await insertUser(t.db, {
+        orgId: org.id,
+        roles: ['supervisor', 'adviser'],
+        totp: true,
+        team: { id: teamA.id, role: 'supervisor' },
+      }),
+      supervisorB: await insertUser(t.db, {
+        orgId: org.id,
+        roles: ['supervisor', 'adviser'],
+        totp: true,
+        team: { id: teamB.id, role: 'supervisor' },
+      }),
+      outsider: await insertUser(t.db, { orgId: org.id, team: { id: teamB.id, role: 'member' } }),
+      admin: await insertUser(t.db, { orgId: org.id, roles: ['admin'], totp: true }),
+      auditor: await insertUser(t.db, { orgId: org.id, roles: ['auditor'] }),
+      otherOrg: await insertUser(t.db, { orgId: other.id }),
+    };
+    // Someone in the other organisation owns a case, so its user has data of their own.
+    await insertClient(t.db, { orgId: other.id, createdBy: made.otherOrg.id });
+    const type = await t.db
+      .selectFrom('case_types')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .where('key', '=', 'welfare-benefits')
+      .executeTakeFirstOrThrow();
+    const bystander = await insertUser(t.db, { orgId: org.id, team: { id: teamA.id, role: 'member' } });
+    world = { orgId: org.id, teamA: teamA.id, bystander: bystander.id, users: made, caseTypeId: type.id };
+    for (const persona of PERSONAS) sessions.set(persona, await signInAs(app, made[persona]));
+  });
+  afterAll(() => app.close());
+
+  it('has a row for every case-record route', () => {
+    const listed = new Set(MATRIX.map((r) => `${r.method} ${r.url}`));
+    const routes = app.routeCatalogue
+      .filter(
+        (r) =>
+          r.method !== 'HEAD' &&
+          COVERED_PREFIXES.some((p) => r.url === p || r.url.startsWith(`${p}/`) || r.url.startsWith(`${p}?`)),
+      )
+      .map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !listed.has(r))).toEqual([]);
+    expect([...listed].filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  for (const row of MATRIX) {
+    it(`${row.method} ${row.url}`, async () => {
+      const outcomes: string[] = [];
+      const wrong: string[] = [];
+      for (const as of PERSONAS) {
+        const s = sessions.get(as);
+        if (!s) throw new Error(`no session for ${as}`);
+        const prepared = await row.request(world, as);
+        const res = await app.inject({
+          method: row.method,
+          url: prepared.url,
+          headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...prepared.headers },
+          ...(prepared.payload === undefined ? {} : { payload: prepared.payload as string }),
+        });
+        const expected = expectedStatus(row, as);
+        const good =
+          expected === 'ok' ? res.statusCode >= 200 && res.statusCode < 300 : res.statusCode === expected;
+        outcomes.push(`${as}: ${res.statusCode}`);
+        if (!good)
+          wrong.push(
+            `${as} expected ${expected} got ${res.statusCode} ${res.statusCode >= 400 ? res.body.slice(0, 160) : ''}`,
+          );
+        if (expected === 404) expect(res.json().code, `${as} on ${row.url}`).toMatch(/NOT_FOUND$/);
+      }
+      expect(wrong, outcomes.join(', ')).toEqual([]);
+    });
+  }
+});
