@@ -108,9 +108,9 @@ async function onCase<T>(
   values: (caseId: string) => T,
 ) {
   const c = await freshCase(w);
-  // biome-ignore lint/suspicious/noExplicitAny: one helper for five tables' rows
   const row = await t.db
     .insertInto(table)
+    // biome-ignore lint/suspicious/noExplicitAny: one helper for five tables' rows
     .values(values(c.id) as any)
     .returning('id')
     .executeTakeFirstOrThrow();
