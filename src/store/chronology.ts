@@ -96,19 +96,3 @@ export async function loadCaseHistory(db: DbOrTx, orgId: string, caseId: string)
 }
 
 export type CaseHistory = Awaited<ReturnType<typeof loadCaseHistory>>;
-
-/** Display names of the organisation's users, for "by whom" labels. */
-export async function userNames(
-  db: DbOrTx,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}

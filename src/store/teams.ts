@@ -1,4 +1,5 @@
 /** Teams and their memberships. Every query is scoped by org_id. */
+import { sql } from 'kysely';
 import type { DbOrTx } from './db.ts';
 import type { TeamRow } from './schema.ts';
 
@@ -98,4 +99,20 @@ export async function removeTeamMember(db: DbOrTx, orgId: string, teamId: string
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+/** Active users holding the supervisor role who supervise the team. */
+export async function listTeamSupervisorIds(db: DbOrTx, orgId: string, teamId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team_members as m')
+    .innerJoin('users as u', (j) => j.onRef('u.id', '=', 'm.user_id').onRef('u.org_id', '=', 'm.org_id'))
+    .select('u.id')
+    .where('m.org_id', '=', orgId)
+    .where('m.team_id', '=', teamId)
+    .where('m.role', '=', 'supervisor')
+    .where('u.status', '=', 'active')
+    .where(sql<boolean>`'supervisor' = ANY(u.roles)`)
+    .orderBy('u.id')
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -175,3 +175,20 @@ export async function consumeRecoveryCode(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Display names of users of the organisation, by id. */
+export async function displayNamesOf(
+  db: DbOrTx,
+  orgId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

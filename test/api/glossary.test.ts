@@ -106,7 +106,7 @@ describe('the glossary', () => {
       [`/api/glossary/${'A'.repeat(21)}`, { meaning: 'x' }, 'params.term'],
       ['/api/glossary/UC', { meaning: '   ' }, 'meaning'],
       ['/api/glossary/UC', { meaning: 'x'.repeat(201) }, 'meaning'],
-      ['/api/glossary/UC', { meaning: 'x', extra: 1 }, 'body'],
+      ['/api/glossary/UC', { meaning: 'x', extra: 1 }, 'extra'],
     ] as const) {
       const res = await send(admin, 'PUT', url, payload);
       expect(res.statusCode, url).toBe(400);

@@ -1,14 +1,9 @@
 import { canBreakGlass, canViewCase } from '../../domain/cases/case-access.ts';
 import { AppError } from '../../domain/errors.ts';
-import {
-  type CaseShareWithNames,
-  displayNamesOf,
-  getCase,
-  getCaseShare,
-  insertCaseShare,
-  listTeamSupervisorIds,
-  loadCaseAccessView,
-} from '../../store/cases.ts';
+import { type CaseShareWithNames, getCaseShare, insertCaseShare } from '../../store/case-shares.ts';
+import { getCase, loadCaseAccessView } from '../../store/cases.ts';
+import { listTeamSupervisorIds } from '../../store/teams.ts';
+import { displayNamesOf } from '../../store/users.ts';
 import { audit, inTransaction, recordDenial, requireActor, type ServiceContext } from '../context.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';
 

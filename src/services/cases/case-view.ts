@@ -1,13 +1,8 @@
 /** Everything the case page shows about a case, loaded for an actor who may view it. */
 import { canContributeToCase, canManageCase, isLiveShare } from '../../domain/cases/case-access.ts';
-import {
-  type CaseFlagWithNames,
-  type CaseHeader,
-  type CaseShareWithNames,
-  getCaseHeader,
-  listCaseFlags,
-  listCaseSharesWithNames,
-} from '../../store/cases.ts';
+import { type CaseFlagWithNames, listCaseFlags } from '../../store/case-flags.ts';
+import { type CaseShareWithNames, listCaseSharesWithNames } from '../../store/case-shares.ts';
+import { type CaseHeader, getCaseHeader } from '../../store/cases.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import { type FieldChangeRow, listFieldChanges } from '../../store/field-changes.ts';
 import type { CaseRow } from '../../store/schema.ts';

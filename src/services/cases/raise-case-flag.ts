@@ -1,9 +1,5 @@
-import {
-  type CaseFlagWithNames,
-  getCaseFlag,
-  insertCaseFlag,
-  listTeamSupervisorIds,
-} from '../../store/cases.ts';
+import { type CaseFlagWithNames, getCaseFlag, insertCaseFlag } from '../../store/case-flags.ts';
+import { listTeamSupervisorIds } from '../../store/teams.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';
 import { loadCase } from './load-case.ts';

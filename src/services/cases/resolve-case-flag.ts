@@ -1,5 +1,9 @@
 import { AppError } from '../../domain/errors.ts';
-import { type CaseFlagWithNames, getCaseFlag, resolveCaseFlag as resolveFlagRow } from '../../store/cases.ts';
+import {
+  type CaseFlagWithNames,
+  getCaseFlag,
+  resolveCaseFlag as resolveFlagRow,
+} from '../../store/case-flags.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { loadCase } from './load-case.ts';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import { getCaseShare, revokeCaseShare as revokeShareRow } from '../../store/cases.ts';
+import { getCaseShare, revokeCaseShare as revokeShareRow } from '../../store/case-shares.ts';
 import { audit, inTransaction, type ServiceContext } from '../context.ts';
 import { loadCase } from './load-case.ts';
 

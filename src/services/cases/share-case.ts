@@ -1,6 +1,6 @@
 import { type CaseShareView, isLiveShare } from '../../domain/cases/case-access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type CaseShareWithNames, getCaseShare, insertCaseShare } from '../../store/cases.ts';
+import { type CaseShareWithNames, getCaseShare, insertCaseShare } from '../../store/case-shares.ts';
 import { loadActor } from '../../store/users.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';

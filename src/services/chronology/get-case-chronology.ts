@@ -7,10 +7,10 @@ import {
   orderChronology,
 } from '../../domain/cases/chronology.ts';
 import { isLateEntry } from '../../domain/notes/note-rules.ts';
-import { type CaseHistory, loadCaseHistory, userNames } from '../../store/chronology.ts';
+import { type CaseHistory, loadCaseHistory } from '../../store/chronology.ts';
 import { getOrganisation } from '../../store/organisations.ts';
 import type { CaseRow } from '../../store/schema.ts';
-import { getUser } from '../../store/users.ts';
+import { displayNamesOf, getUser } from '../../store/users.ts';
 import { auditRead, loadCase } from '../cases/load-case.ts';
 import { recordSettings, requireActor, type ServiceContext } from '../context.ts';
 
@@ -36,7 +36,7 @@ export async function getCaseChronology(
   const actor = requireActor(ctx);
   const { row, access } = await loadCase(ctx, caseId, 'view');
   const history = await loadCaseHistory(ctx.db, actor.orgId, row.id);
-  const names = await userNames(ctx.db, actor.orgId, userIdsOf(history));
+  const names = await displayNamesOf(ctx.db, actor.orgId, userIdsOf(history));
   const entries = orderChronology(
     buildEntries(history, row, {
       actor,

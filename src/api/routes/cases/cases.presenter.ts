@@ -6,7 +6,9 @@ import type {
   CaseSummaryResponse,
 } from '../../../contract/cases.ts';
 import type { CaseView } from '../../../services/cases/case-view.ts';
-import type { CaseFlagWithNames, CaseShareWithNames, VisibleCaseRow } from '../../../store/cases.ts';
+import type { CaseFlagWithNames } from '../../../store/case-flags.ts';
+import type { CaseShareWithNames } from '../../../store/case-shares.ts';
+import type { VisibleCaseRow } from '../../../store/cases.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const clientName = (c: { preferred_name: string | null; legal_name: string }) =>
