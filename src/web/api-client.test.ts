@@ -115,3 +115,25 @@ describe('fieldErrorsOf', () => {
     });
   });
 });
+
+describe('createApiClient writes', () => {
+  it('sends PATCH and DELETE with the CSRF token, and keeps the whole problem body', async () => {
+    const { calls, fetch } = recordingFetch(() => Response.json({ ok: true }));
+    const api = createApiClient({ fetch });
+    api.setCsrfToken('t0k');
+    await api.patch('/api/notes/1', z.object({ ok: z.boolean() }), { body: { facts: 'x' } });
+    await api.delete('/api/notes/1');
+    expect(calls.map((c) => c.init.method)).toEqual(['PATCH', 'DELETE']);
+    expect(calls.every((c) => header(c.init, 'x-csrf-token') === 't0k')).toBe(true);
+
+    const dup = createApiClient({
+      fetch: (async () =>
+        problem(409, 'POSSIBLE_DUPLICATE_CLIENT', {
+          matches: [{ clientId: 'c1' }],
+        })) as typeof globalThis.fetch,
+    });
+    const error = (await dup.post('/api/clients', z.unknown()).catch((e: unknown) => e)) as ApiError;
+    expect(error.code).toBe('POSSIBLE_DUPLICATE_CLIENT');
+    expect(error.body).toMatchObject({ matches: [{ clientId: 'c1' }] });
+  });
+});

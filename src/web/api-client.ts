@@ -16,12 +16,15 @@ export const CLIENT_CODES = {
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly problem: ApiProblem;
+  /** The whole problem body as the server sent it, with any extra members a code carries (e.g. matches). */
+  readonly body: unknown;
   /** True when the client already acted on the error (a 401 sent the person back to sign in). */
   handled = false;
 
-  constructor(problem: ApiProblem) {
+  constructor(problem: ApiProblem, body: unknown = problem) {
     super(problem.detail);
     this.problem = problem;
+    this.body = body;
   }
 
   get status(): number {
@@ -52,6 +55,10 @@ export interface ApiClient {
   post<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
   /** POST (with the CSRF header) expecting no content back. @throws ApiError */
   postNoContent(path: string, options?: RequestOptions): Promise<void>;
+  /** PATCH (with the CSRF header) and parse the JSON response with `schema`. @throws ApiError */
+  patch<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+  /** DELETE (with the CSRF header) expecting no content back. @throws ApiError */
+  delete(path: string, options?: RequestOptions): Promise<void>;
   /** Keep the session's anti-forgery token; every non-GET request sends it as `x-csrf-token`. */
   setCsrfToken(token: string | null): void;
 }
@@ -64,14 +71,17 @@ const clientProblem = (code: keyof typeof CLIENT_CODES, status: number): ApiProb
   detail: CLIENT_CODES[code],
 });
 
-async function readProblem(response: Response): Promise<ApiProblem> {
+async function readProblem(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
-    const parsed = apiProblemSchema.safeParse(await response.json().catch(() => null));
-    if (parsed.success) return parsed.data;
+    const body: unknown = await response.json().catch(() => null);
+    const parsed = apiProblemSchema.safeParse(body);
+    if (parsed.success) return new ApiError(parsed.data, body);
   }
-  return clientProblem('UNEXPECTED_RESPONSE', response.status);
+  return new ApiError(clientProblem('UNEXPECTED_RESPONSE', response.status));
 }
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /**
  * A same-origin JSON client for the Caseload API. Errors arrive as application/problem+json and are
@@ -81,7 +91,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   let csrfToken: string | null = null;
 
-  async function send(method: 'GET' | 'POST', path: string, request: RequestOptions): Promise<Response> {
+  async function send(method: Method, path: string, request: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -98,7 +108,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       throw new ApiError(clientProblem('NETWORK_ERROR', 0));
     }
     if (response.ok) return response;
-    const error = new ApiError(await readProblem(response));
+    const error = await readProblem(response);
     if (error.status === 401 && error.code === 'UNAUTHENTICATED' && !request.expectUnauthenticated) {
       csrfToken = null;
       error.handled = Boolean(options.onUnauthenticated);
@@ -122,6 +132,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     async postNoContent(path, request = {}) {
       await send('POST', path, request);
+    },
+    async patch(path, schema, request = {}) {
+      return parse(await send('PATCH', path, request), schema);
+    },
+    async delete(path, request = {}) {
+      await send('DELETE', path, request);
     },
     setCsrfToken(token) {
       csrfToken = token;

@@ -1,11 +1,23 @@
 import { Button } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { notificationListSchema } from '../contract/notifications.ts';
+import type { ApiClient } from './api-client.ts';
 import type { Session } from './auth-api.ts';
 import { followLink } from './router.ts';
+import { PATHS } from './routes.ts';
 
-const NAV_ITEMS = [{ path: '/', label: 'My caseload' }] as const;
+const NAV_ITEMS = [
+  { path: PATHS.caseload, label: 'My caseload', caseWork: false },
+  { path: PATHS.newClient, label: 'New client', caseWork: true },
+  { path: PATHS.search, label: 'Search', caseWork: false },
+] as const;
+
+/** Advisers and supervisors hold cases and record clients; admins and auditors do not. */
+export const holdsCases = (session: Session): boolean =>
+  session.user.roles.some((r) => r === 'adviser' || r === 'supervisor');
 
 export interface AppShellProps {
+  api: ApiClient;
   session: Session;
   pathname: string;
   signingOut: boolean;
@@ -13,8 +25,26 @@ export interface AppShellProps {
   children: ReactNode;
 }
 
+/** How many notifications are unread; checked again on every page change. Null until known (or on failure). */
+function useUnreadCount(api: ApiClient, pathname: string): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not an input
+  useEffect(() => {
+    let live = true;
+    api
+      .get('/api/notifications?unread=true&limit=1', notificationListSchema)
+      .then((list) => live && setCount(list.unreadCount))
+      .catch(() => live && setCount(null)); // a count is a nicety: never an error on every page
+    return () => {
+      live = false;
+    };
+  }, [api, pathname]);
+  return count;
+}
+
 /** The signed-in frame: banner with the product and the person, the main navigation, and the page. */
-export function AppShell({ session, pathname, signingOut, onSignOut, children }: AppShellProps) {
+export function AppShell({ api, session, pathname, signingOut, onSignOut, children }: AppShellProps) {
+  const unread = useUnreadCount(api, pathname);
   return (
     <>
       <header className="banner">
@@ -23,6 +53,11 @@ export function AppShell({ session, pathname, signingOut, onSignOut, children }:
             Caseload
           </a>
           <div className="banner-user">
+            {unread !== null && unread > 0 && (
+              <span className="notification-count" data-testid="unread-notifications">
+                {unread === 1 ? '1 unread notification' : `${unread} unread notifications`}
+              </span>
+            )}
             <span data-testid="signed-in-user">{session.user.displayName}</span>
             <Button size="compact-sm" variant="default" loading={signingOut} onClick={onSignOut}>
               Sign out
@@ -33,7 +68,7 @@ export function AppShell({ session, pathname, signingOut, onSignOut, children }:
       <div className="shell">
         <nav className="side-nav" aria-label="Main">
           <ul>
-            {NAV_ITEMS.map((item) => (
+            {NAV_ITEMS.filter((item) => !item.caseWork || holdsCases(session)).map((item) => (
               <li key={item.path}>
                 <a
                   href={item.path}

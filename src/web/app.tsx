@@ -1,5 +1,5 @@
 import { Alert, Button, Loader, Text } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, createApiClient } from './api-client.ts';
 import { AppShell } from './app-shell.tsx';
 import { authApi, type Session } from './auth-api.ts';
@@ -11,10 +11,27 @@ import { LoginPage } from './login-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { NOTICES, type Notice } from './notice.tsx';
 import { PageHeading } from './page-heading.tsx';
+import { PageLoading } from './page-loading.tsx';
 import { navigate, usePathname } from './router.ts';
-import { isReturnablePath, PATHS, resolvePage } from './routes.ts';
+import { isReturnablePath, PATHS, type Resolved, resolvePage } from './routes.ts';
 import { SkipLink } from './skip-link.tsx';
 import { TotpPage } from './totp-page.tsx';
+
+// The record pages load on first use, keeping the first download small.
+const NewClientPage = lazy(() =>
+  import('./clients/new-client-page.tsx').then((m) => ({ default: m.NewClientPage })),
+);
+const OpenCasePage = lazy(() =>
+  import('./cases/open-case-page.tsx').then((m) => ({ default: m.OpenCasePage })),
+);
+const CasePage = lazy(() => import('./case/case-page.tsx').then((m) => ({ default: m.CasePage })));
+const NoteEditorPage = lazy(() =>
+  import('./notes/note-editor-page.tsx').then((m) => ({ default: m.NoteEditorPage })),
+);
+const AmendNotePage = lazy(() =>
+  import('./notes/amend-note-page.tsx').then((m) => ({ default: m.AmendNotePage })),
+);
+const SearchPage = lazy(() => import('./search/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 
 type AuthState =
   | { kind: 'loading' }
@@ -92,7 +109,7 @@ export function App() {
     }
     // Redirects after something the person did move focus to the new page; the one on first load does not.
     const focus = !firstPage.current;
-    if (stage === null && isReturnablePath(pathname)) returnTo.current = pathname;
+    if (stage === null && isReturnablePath(pathname)) returnTo.current = pathname + window.location.search;
     if (stage === 'full' && returnTo.current) {
       navigate(returnTo.current, { replace: true, focus });
       returnTo.current = null;
@@ -145,19 +162,47 @@ export function App() {
         return <TotpPage api={api} session={session} onSession={applySession} onCancel={signOut} />;
       case 'enrol':
         return <EnrolPage api={api} onSession={applySession} onCancel={signOut} />;
-      case 'login':
-      case 'caseload':
-      case 'not-found':
+      default:
         return (
-          <AppShell session={session} pathname={pathname} signingOut={signingOut} onSignOut={signOut}>
+          <AppShell
+            api={api}
+            session={session}
+            pathname={pathname}
+            signingOut={signingOut}
+            onSignOut={signOut}
+          >
             {shellProblem && (
               <Alert color="red" variant="light" mb="md" title="Sign out did not work">
                 {shellProblem.detail}
               </Alert>
             )}
-            {resolved.page === 'not-found' ? <NotFoundPage /> : <CaseloadPage />}
+            <Suspense fallback={<PageLoading what="page" />}>{renderShellPage(resolved, session)}</Suspense>
           </AppShell>
         );
+    }
+  }
+
+  function renderShellPage(resolved: Resolved, session: Session) {
+    const { caseId, noteId } = resolved.params ?? {};
+    switch (resolved.page) {
+      case 'new-client':
+        return <NewClientPage api={api} />;
+      case 'open-case':
+        return <OpenCasePage api={api} session={session} />;
+      case 'case':
+        return caseId ? <CasePage key={caseId} api={api} caseId={caseId} /> : <NotFoundPage />;
+      case 'note-editor':
+        // One key for new and edit: the editor replaces /cases/…/notes/new with /notes/…/edit once the
+        // draft is saved, and must keep what is being typed.
+        return <NoteEditorPage key="note-editor" api={api} caseId={caseId} noteId={noteId} />;
+      case 'amend-note':
+        return noteId ? <AmendNotePage key={noteId} api={api} noteId={noteId} /> : <NotFoundPage />;
+      case 'search':
+        return <SearchPage api={api} />;
+      case 'not-found':
+        return <NotFoundPage />;
+      default:
+        return <CaseloadPage api={api} session={session} />;
     }
   }
 }

@@ -13,7 +13,8 @@ export interface FormProblem {
 export function problemFromIssues(error: z.ZodError): FormProblem {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+    // Nested fields are named as the server names them: safeContact.safePhone.
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'form';
     fields[field] ??= issue.message;
   }
   return { detail: 'Check what you entered.', fields };

@@ -9,12 +9,20 @@ import { useSyncExternalStore } from 'react';
 const listeners = new Set<() => void>();
 let focusPending = false;
 
+/** The page part of the address: path and query, not the #fragment (an in-page jump is not a new page). */
+const pageKey = (): string => window.location.pathname + window.location.search;
+let lastPageKey = typeof window === 'undefined' ? '' : pageKey();
+
 function notify(focus = true): void {
   focusPending = focus;
+  lastPageKey = pageKey();
   for (const listener of listeners) listener();
 }
 
-const onPopState = (): void => notify();
+// Back/forward to another page moves focus like a link does; a jump within the page (#…) is the browser's.
+const onPopState = (): void => {
+  if (pageKey() !== lastPageKey) notify();
+};
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -32,6 +40,13 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
+const currentSearch = (): string => window.location.search;
+
+/** The current query string (`?q=…`, or ''); re-renders on navigate() and on back/forward. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch);
+}
+
 export interface NavigateOptions {
   /** Swap the history entry, as redirects should. */
   replace?: boolean;
@@ -39,9 +54,10 @@ export interface NavigateOptions {
   focus?: boolean;
 }
 
-/** Go to `path` (same origin). */
+/** Go to `path` (same origin; it may carry a query and a #fragment). */
 export function navigate(path: string, options: NavigateOptions = {}): void {
-  if (path === currentPath() && !options.replace) return;
+  const { pathname, search, hash } = window.location;
+  if (path === pathname + search + hash && !options.replace) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   notify(options.focus ?? true);
@@ -63,6 +79,8 @@ export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const url = new URL(event.currentTarget.href, window.location.href);
   if (url.origin !== window.location.origin) return;
+  // A jump within this page (#section) is left to the browser, which scrolls to it.
+  if (url.pathname + url.search === pageKey() && url.hash) return;
   event.preventDefault();
-  navigate(url.pathname);
+  navigate(url.pathname + url.search + url.hash);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReturnablePath, resolvePage } from './routes.ts';
+import { isReturnablePath, paths, resolvePage } from './routes.ts';
 
 describe('resolvePage', () => {
   it('sends anyone not signed in to /login, whatever the path', () => {
@@ -19,6 +19,35 @@ describe('resolvePage', () => {
     expect(resolvePage('full', '/login/enrol')).toEqual({ page: 'caseload', redirect: '/' });
     expect(resolvePage('full', '/')).toEqual({ page: 'caseload' });
     expect(resolvePage('full', '/loginx')).toEqual({ page: 'not-found' });
+  });
+});
+
+describe('resolvePage for case records', () => {
+  const id = '0b0e6f1c-8a3e-4d61-9f3b-2f0b7c1d9a11';
+
+  it('knows the record pages and takes their ids from the path', () => {
+    expect(resolvePage('full', '/clients/new')).toEqual({ page: 'new-client' });
+    expect(resolvePage('full', '/cases/new')).toEqual({ page: 'open-case' });
+    expect(resolvePage('full', '/search')).toEqual({ page: 'search' });
+    expect(resolvePage('full', `/cases/${id}`)).toEqual({ page: 'case', params: { caseId: id } });
+    expect(resolvePage('full', `/cases/${id}/notes/new`)).toEqual({
+      page: 'note-editor',
+      params: { caseId: id },
+    });
+    expect(resolvePage('full', `/notes/${id}/edit`)).toEqual({ page: 'note-editor', params: { noteId: id } });
+    expect(resolvePage('full', `/notes/${id}/amend`)).toEqual({ page: 'amend-note', params: { noteId: id } });
+  });
+
+  it('says "not found" for ids that are not ids, and sends the signed-out to sign in', () => {
+    expect(resolvePage('full', '/cases/123')).toEqual({ page: 'not-found' });
+    expect(resolvePage('full', `/cases/${id}/extra`)).toEqual({ page: 'not-found' });
+    expect(resolvePage(null, `/cases/${id}`)).toEqual({ page: 'login', redirect: '/login' });
+  });
+
+  it('builds addresses for links', () => {
+    expect(paths.note('c', 'n')).toBe('/cases/c#note-n');
+    expect(paths.search('a b&c')).toBe('/search?q=a%20b%26c');
+    expect(paths.openCaseFor('x')).toBe('/cases/new?client=x');
   });
 });
 

@@ -5,14 +5,69 @@ export const PATHS = {
   totp: '/login/code',
   enrol: '/login/enrol',
   caseload: '/',
+  newClient: '/clients/new',
+  openCase: '/cases/new',
+  search: '/search',
 } as const;
 
-export type Page = 'login' | 'totp' | 'enrol' | 'caseload' | 'not-found';
+/** Addresses of the pages that take an id. */
+export const paths = {
+  case: (caseId: string) => `/cases/${caseId}`,
+  note: (caseId: string, noteId: string) => `/cases/${caseId}#note-${noteId}`,
+  openCaseFor: (clientId: string) => `${PATHS.openCase}?client=${encodeURIComponent(clientId)}`,
+  newNote: (caseId: string) => `/cases/${caseId}/notes/new`,
+  editNote: (noteId: string) => `/notes/${noteId}/edit`,
+  amendNote: (noteId: string) => `/notes/${noteId}/amend`,
+  search: (q: string) => `${PATHS.search}?q=${encodeURIComponent(q)}`,
+};
+
+export type Page =
+  | 'login'
+  | 'totp'
+  | 'enrol'
+  | 'caseload'
+  | 'new-client'
+  | 'open-case'
+  | 'case'
+  | 'note-editor'
+  | 'amend-note'
+  | 'search'
+  | 'not-found';
 
 export interface Resolved {
   page: Page;
   /** Set when the address must change to match the page (replace, not push). */
   redirect?: string;
+  /** Ids taken from the path: caseId, noteId. */
+  params?: { caseId?: string; noteId?: string };
+}
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** The signed-in pages that have an id in their address. */
+const PATTERNS: { page: Page; pattern: RegExp; param: 'caseId' | 'noteId' }[] = [
+  { page: 'case', pattern: new RegExp(`^/cases/(${UUID})$`), param: 'caseId' },
+  { page: 'note-editor', pattern: new RegExp(`^/cases/(${UUID})/notes/new$`), param: 'caseId' },
+  { page: 'note-editor', pattern: new RegExp(`^/notes/(${UUID})/edit$`), param: 'noteId' },
+  { page: 'amend-note', pattern: new RegExp(`^/notes/(${UUID})/amend$`), param: 'noteId' },
+];
+
+const FIXED: Record<string, Page> = {
+  [PATHS.caseload]: 'caseload',
+  [PATHS.newClient]: 'new-client',
+  [PATHS.openCase]: 'open-case',
+  [PATHS.search]: 'search',
+};
+
+/** The signed-in page at a path (not the sign-in steps). */
+function signedInPage(pathname: string): Resolved {
+  const fixed = FIXED[pathname];
+  if (fixed) return { page: fixed };
+  for (const { page, pattern, param } of PATTERNS) {
+    const id = pattern.exec(pathname)?.[1];
+    if (id) return { page, params: { [param]: id.toLowerCase() } };
+  }
+  return { page: 'not-found' };
 }
 
 /** /login and the steps under it. */
@@ -31,8 +86,7 @@ export function resolvePage(stage: SessionStage | null, pathname: string): Resol
   if (stage === null) return at('login', PATHS.login);
   if (stage !== 'full') return at(STEP_PAGES[stage], PATHS[stage]);
   if (isSignInPath(pathname)) return { page: 'caseload', redirect: PATHS.caseload };
-  if (pathname === PATHS.caseload) return { page: 'caseload' };
-  return { page: 'not-found' };
+  return signedInPage(pathname);
 }
 
 /** A path worth returning to after signing in: a same-site page other than the sign-in steps. */

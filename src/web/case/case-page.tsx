@@ -1,0 +1,142 @@
+import '@mantine/core/styles/SimpleGrid.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../api-client.ts';
+import { useFlash } from '../lib/flash.ts';
+import { useLoad } from '../lib/use-load.ts';
+import { PageHeading } from '../page-heading.tsx';
+import { LoadFailed, PageLoading } from '../page-loading.tsx';
+import { followLink } from '../router.ts';
+import { paths } from '../routes.ts';
+import { ActionsSection } from './actions-section.tsx';
+import { loadCaseData } from './case-data.ts';
+import { CaseDetails, ContactCallouts } from './case-summary.tsx';
+import { ChronologySection } from './chronology-section.tsx';
+import { FlagsSection } from './flags-section.tsx';
+import { GoalsSection } from './goals-section.tsx';
+import { KeyDatesSection } from './key-dates-section.tsx';
+import { NotesSection } from './notes-section.tsx';
+import { ObstaclesSection } from './obstacles-section.tsx';
+import { StatusControls } from './status-controls.tsx';
+
+const CONTENTS = [
+  ['flags', 'Flags'],
+  ['goals', 'Goals'],
+  ['actions', 'Actions'],
+  ['key-dates', 'Key dates'],
+  ['obstacles', 'Obstacles'],
+  ['notes', 'Notes'],
+  ['chronology', 'Chronology'],
+] as const;
+
+/** Scrolls to and focuses the #fragment's element once it exists (a link to one note of the case). */
+function useFragmentTarget(ready: boolean) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (!ready || done.current) return;
+    done.current = true;
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id ? document.getElementById(id) : null;
+    if (target) {
+      target.scrollIntoView({ block: 'start' });
+      target.focus({ preventScroll: true });
+    }
+  }, [ready]);
+}
+
+/** One case: who, what, status, flags, goals, actions, key dates, obstacles, notes and the chronology. */
+export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
+  const { loaded, reload } = useLoad(() => loadCaseData(api, caseId), caseId);
+  const flash = useFlash();
+  const [message, setMessage] = useState<string | null>(null);
+  const ready = loaded.state === 'ready';
+  useFragmentTarget(ready);
+
+  // The message left by the previous page goes into the live region just after it appears, so it is read out.
+  useEffect(() => {
+    if (!ready || !flash) return;
+    const timer = window.setTimeout(() => setMessage((m) => m ?? flash), 50);
+    return () => window.clearTimeout(timer);
+  }, [ready, flash]);
+
+  const changed = useCallback(
+    (text: string) => {
+      setMessage(null);
+      void reload().then(() => setMessage(text));
+    },
+    [reload],
+  );
+
+  if (loaded.state === 'loading') return <PageLoading what="the case" />;
+  if (loaded.state === 'failed') {
+    return (
+      <>
+        <PageHeading>Case not available</PageHeading>
+        <LoadFailed detail={loaded.problem.detail} onRetry={reload} />
+      </>
+    );
+  }
+  const data = loaded.data;
+  const { kase } = data;
+  const section = { api, data, changed };
+  return (
+    <div className="case-page">
+      <div className="case-head print-keep">
+        <PageHeading eyebrow={`${kase.reference} · ${kase.type.name}`} documentTitle={kase.reference}>
+          {`${kase.client.displayName}${kase.client.pronouns ? ` (${kase.client.pronouns})` : ''}`}
+        </PageHeading>
+        <div role="status" className={message ? 'notice notice-success print-hide' : 'notice-empty'}>
+          {message}
+        </div>
+        <div className="case-toolbar print-hide">
+          {kase.yourAccess.contribute && (
+            <a className="button-link primary" href={paths.newNote(kase.id)} onClick={followLink}>
+              Write a note
+            </a>
+          )}
+          <StatusControls {...section} />
+        </div>
+      </div>
+      {kase.flags.some((f) => !f.resolvedAt) && (
+        <div className="open-flags-banner" role="note" aria-label="Open flags">
+          {kase.flags
+            .filter((f) => !f.resolvedAt)
+            .map((f) => (
+              <span key={f.id} className={`flag-pill flag-${f.kind}`}>
+                {f.kind === 'safeguarding' ? 'Safeguarding' : 'Vulnerability'}: {f.category}
+              </span>
+            ))}
+        </div>
+      )}
+      <ContactCallouts client={kase.client} />
+      <section aria-labelledby="summary-heading" className="record-section">
+        <h2 id="summary-heading" className="section-title">
+          Summary
+        </h2>
+        <CaseDetails kase={kase} />
+      </section>
+      <nav aria-label="On this page" className="page-contents print-hide">
+        <span className="contents-label">On this page:</span>
+        <ul>
+          {CONTENTS.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <FlagsSection {...section} />
+      <div className="section-columns">
+        <div>
+          <GoalsSection {...section} />
+          <ActionsSection {...section} />
+        </div>
+        <div>
+          <KeyDatesSection {...section} />
+          <ObstaclesSection {...section} />
+        </div>
+      </div>
+      <NotesSection data={data} />
+      <ChronologySection caseId={kase.id} chronology={data.chronology} />
+    </div>
+  );
+}

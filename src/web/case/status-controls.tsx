@@ -1,0 +1,108 @@
+import { Group, Textarea } from '@mantine/core';
+import { changeCaseStatusRequestSchema } from '../../contract/cases.ts';
+import { recordsApi } from '../records-api.ts';
+import type { SectionProps } from './case-data.ts';
+import { InlineForm, parseOrThrow, textOf } from './inline-form.tsx';
+
+/** Put on hold (with the reason), close (outcome and reason), reopen: for who may manage the case. */
+export function StatusControls({ api, data, changed }: SectionProps) {
+  const { kase } = data;
+  if (!kase.yourAccess.manage) return null;
+  const send = async (body: unknown) => {
+    await recordsApi.changeStatus(api, kase.id, parseOrThrow(changeCaseStatusRequestSchema.safeParse(body)));
+  };
+  return (
+    <Group gap="xs" align="flex-start" className="status-controls print-hide">
+      {kase.status === 'open' && (
+        <InlineForm
+          label="Put on hold"
+          submitLabel="Put the case on hold"
+          fieldIds={{ reason: 'hold-reason' }}
+          onSubmit={(d) => send({ status: 'on_hold', reason: textOf(d, 'reason') })}
+          onDone={() => changed('The case is on hold.')}
+        >
+          {(p) => (
+            <Textarea
+              id="hold-reason"
+              name="reason"
+              label="Why is the case on hold?"
+              description="For example: waiting for the tribunal to list the hearing"
+              required
+              autosize
+              minRows={2}
+              error={p?.fields.reason}
+            />
+          )}
+        </InlineForm>
+      )}
+      {kase.status !== 'open' && (
+        <InlineForm
+          label="Reopen"
+          submitLabel="Reopen the case"
+          fieldIds={{ reason: 'reopen-reason' }}
+          onSubmit={(d) => {
+            const reason = textOf(d, 'reason');
+            return send({ status: 'open', ...(reason ? { reason } : {}) });
+          }}
+          onDone={() => changed('The case is open again.')}
+        >
+          {(p) => (
+            <Textarea
+              id="reopen-reason"
+              name="reason"
+              label={
+                kase.status === 'closed' ? 'Why is the case reopened?' : 'Why is it reopened? (optional)'
+              }
+              required={kase.status === 'closed'}
+              autosize
+              minRows={2}
+              error={p?.fields.reason}
+            />
+          )}
+        </InlineForm>
+      )}
+      {kase.status !== 'closed' && (
+        <InlineForm
+          label="Close case"
+          tone="danger"
+          submitLabel="Close the case"
+          fieldIds={{ outcome: 'close-outcome', closureReason: 'close-reason' }}
+          onSubmit={(d) =>
+            send({
+              status: 'closed',
+              outcome: textOf(d, 'outcome'),
+              closureReason: textOf(d, 'closureReason'),
+            })
+          }
+          onDone={() => changed('The case is closed.')}
+        >
+          {(p) => (
+            <>
+              <Textarea
+                id="close-outcome"
+                name="outcome"
+                label="Outcome"
+                description="What came of the case for the client"
+                required
+                autosize
+                minRows={2}
+                error={p?.fields.outcome}
+              />
+              <Textarea
+                id="close-reason"
+                name="closureReason"
+                label="Why is the case closed?"
+                description="For example: advice given and acted on; client no longer in contact"
+                required
+                autosize
+                minRows={2}
+                mt="xs"
+                error={p?.fields.closureReason}
+              />
+            </>
+          )}
+        </InlineForm>
+      )}
+    </Group>
+  );
+}
