@@ -248,7 +248,6 @@ describe('drafts', () => {
     const foreignGoal = await insertGoal(w, otherCase.id);
     const foreignAction = await insertAction(w, otherCase.id);
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ type: 'contact' }, 'contactChannel', /phone, face-to-face, video, email or letter/],
       [{ occurredAt: new Date(Date.now() + 10 * 60_000).toISOString() }, 'occurredAt', /future/],
       [{ occurredAt: '24/11/2026 10:00' }, 'occurredAt', /date and time/],
       [{ type: 'meeting' }, 'type', /contact, advice, action/],
@@ -278,7 +277,6 @@ describe('drafts', () => {
     // The same rules when a draft is changed; the draft stays as it was.
     const draft = await createDraft(w.owner.s, w.kase.id);
     for (const [over, field] of [
-      [{ type: 'contact' }, 'contactChannel'],
       [{ goalIds: [foreignGoal.id] }, 'goalIds'],
       [{ occurredAt: new Date(Date.now() + HOUR).toISOString() }, 'occurredAt'],
       [{}, 'body'],
@@ -290,6 +288,26 @@ describe('drafts', () => {
     const row = await noteRow(draft.id);
     expect(row).toMatchObject({ type: 'advice', goal_ids: [], occurred_at: new Date(draft.occurredAt) });
     expect(await auditRows(w.org.id, 'note.draft_updated')).toEqual([]);
+  });
+
+  it('saves a contact draft before its channel is chosen, and asks for the channel at filing', async () => {
+    const w = await world();
+    const draft = await send(
+      w.owner.s,
+      'POST',
+      `/api/cases/${w.kase.id}/notes`,
+      notePayload({ type: 'contact' }),
+    );
+    expect(draft.statusCode).toBe(201);
+    const id = draft.json().id as string;
+    const refused = await send(w.owner.s, 'POST', `/api/notes/${id}/file`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'contactChannel' });
+    expect((await noteRow(id))?.status).toBe('draft');
+    await send(w.owner.s, 'PATCH', `/api/notes/${id}`, { contactChannel: 'phone' });
+    const filed = await send(w.owner.s, 'POST', `/api/notes/${id}/file`);
+    expect(filed.statusCode).toBe(200);
+    expect(filed.json()).toMatchObject({ status: 'filed', contactChannel: 'phone' });
   });
 
   it('accepts a time a few minutes ahead (clocks differ) and links goals and actions of the case', async () => {

@@ -25,6 +25,28 @@ describe('orderChronology', () => {
     expect(orderChronology(entries, [])).toHaveLength(4);
   });
 
+  it('puts an amendment after the note it amends when both tell of the same moment', () => {
+    const note = (id: string, recorded: string): ChronologyEntry => ({
+      kind: 'note',
+      at: new Date('2026-11-20T10:00:00Z'),
+      id,
+      title: id,
+      note: {
+        noteId: id,
+        type: 'contact',
+        recordedAt: new Date(recorded),
+        lateEntry: false,
+        restricted: false,
+        amendedBy: [],
+      },
+    });
+    const ordered = orderChronology([
+      note('a-amendment', '2026-11-21T09:00:00Z'),
+      note('z-original', '2026-11-20T10:30:00Z'),
+    ]);
+    expect(ordered.map((e) => e.id)).toEqual(['z-original', 'a-amendment']);
+  });
+
   it('does not reorder its input', () => {
     orderChronology(entries);
     expect(entries[0]?.id).toBe('n1');

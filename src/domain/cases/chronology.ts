@@ -55,7 +55,10 @@ export interface ChronologyEntry {
   };
 }
 
-/** Oldest first (a case history reads forwards); ties keep a stable order by id. */
+/**
+ * Oldest first (a case history reads forwards). Entries of the same moment come in the order they
+ * were recorded (an amendment keeps its original's time, and follows it), then by id.
+ */
 export function orderChronology(
   entries: readonly ChronologyEntry[],
   kinds?: readonly ChronologyKind[],
@@ -63,7 +66,14 @@ export function orderChronology(
   const wanted = kinds && kinds.length > 0 ? new Set(kinds) : undefined;
   return entries
     .filter((e) => !wanted || wanted.has(e.kind))
-    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) => a.at.getTime() - b.at.getTime() || writtenAt(a) - writtenAt(b) || a.id.localeCompare(b.id),
+    );
+}
+
+/** When an entry was written down: a note's recorded time, else the time it happened. */
+function writtenAt(e: ChronologyEntry): number {
+  return (e.note?.recordedAt ?? e.at).getTime();
 }
 
 const human = (s: string) => s.replaceAll('_', ' ').replaceAll('-', ' ');

@@ -28,6 +28,12 @@ describe('note rules', () => {
     const now = new Date('2026-11-24T10:00:00Z');
     const past = new Date('2026-11-24T09:00:00Z');
     expect(noteHeadingProblems({ type: 'advice', contactChannel: null, occurredAt: past }, now)).toEqual([]);
+    expect(
+      noteHeadingProblems({ type: 'contact', contactChannel: null, occurredAt: past }, now, 'draft'),
+    ).toEqual([]);
+    expect(
+      noteHeadingProblems({ type: 'contact', contactChannel: null, occurredAt: past }, now, 'filing'),
+    ).toEqual([expect.objectContaining({ field: 'contactChannel' })]);
     expect(noteHeadingProblems({ type: 'contact', contactChannel: 'phone', occurredAt: past }, now)).toEqual(
       [],
     );

@@ -44,9 +44,14 @@ export interface NoteHeading {
  * The problems of a note's heading, by field (request field names): a contact note says how the
  * contact happened, and nothing occurs more than FUTURE_TOLERANCE_MS after `now`.
  */
-export function noteHeadingProblems(n: NoteHeading, now: Date): FieldError[] {
+export function noteHeadingProblems(
+  n: NoteHeading,
+  now: Date,
+  stage: 'draft' | 'filing' = 'filing',
+): FieldError[] {
   const problems: FieldError[] = [];
-  if (n.type === 'contact' && !n.contactChannel) {
+  // A draft may be saved before the channel is chosen; filing needs it.
+  if (stage === 'filing' && n.type === 'contact' && !n.contactChannel) {
     problems.push({
       field: 'contactChannel',
       message: 'Say how the contact happened: phone, face-to-face, video, email or letter.',

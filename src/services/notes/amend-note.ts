@@ -35,7 +35,7 @@ export async function amendNote(
     await requireContribution(ctx, actor, original.kase);
     await requireContentAccess(ctx, actor, original);
     const { content, changed } = applyNoteInput(contentOf(original.note), input);
-    await checkNoteContent(ctx, tx, original.kase.row, content);
+    await checkNoteContent(ctx, tx, original.kase.row, content, 'filing');
     if (!hasRecordedContent({ ...content, actionsAgreed: content.actions_agreed })) throw noteEmpty();
     const now = ctx.clock.now();
     const id = await insertNote(tx, {

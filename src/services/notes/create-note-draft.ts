@@ -24,7 +24,7 @@ export async function createNoteDraft(
   return inTransaction(ctx, async (tx) => {
     const kase = await loadCase(ctx, caseId, 'contribute', tx);
     const { content } = applyNoteInput(blankContent(input.type, input.occurredAt), input);
-    await checkNoteContent(ctx, tx, kase.row, content);
+    await checkNoteContent(ctx, tx, kase.row, content, 'draft');
     const now = ctx.clock.now();
     const id = await insertNote(tx, {
       ...content,

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors.ts';
 import { hasRecordedContent, isLateEntry } from '../../domain/notes/note-rules.ts';
 import { fileDraft, touchCaseAttention } from '../../store/notes.ts';
 import { audit, inTransaction, recordSettings, type ServiceContext } from '../context.ts';
+import { checkNoteContent, contentOf } from './note-input.ts';
 import { loadDraftForChange, type NoteView, noteViewOf } from './note-view.ts';
 
 const EMPTY_MESSAGE = 'Write at least one of: facts, advice given, actions agreed.';
@@ -16,7 +17,7 @@ export const noteEmpty = () =>
  * The author files their draft: it is frozen from now on (recorded at the server clock), becomes
  * visible to everyone who may view the case, and counts as attention to the case.
  * @throws AppError UNAUTHENTICATED, NOTE_NOT_FOUND, NOTE_IMMUTABLE (already filed), FORBIDDEN,
- *   NOTE_EMPTY (fields facts, advice, actionsAgreed)
+ *   NOTE_EMPTY (fields facts, advice, actionsAgreed), VALIDATION_FAILED (contactChannel)
  */
 export async function fileNote(ctx: ServiceContext, noteId: string): Promise<NoteView> {
   return inTransaction(ctx, async (tx) => {
@@ -27,6 +28,7 @@ export async function fileNote(ctx: ServiceContext, noteId: string): Promise<Not
       'This note is filed already; to correct it, record an amendment that names it.',
     );
     if (!hasRecordedContent({ ...note, actionsAgreed: note.actions_agreed })) throw noteEmpty();
+    await checkNoteContent(ctx, tx, kase.row, contentOf(note), 'filing');
     const now = ctx.clock.now();
     if (!(await fileDraft(tx, note.org_id, note.id, now))) throw new AppError('NOTE_IMMUTABLE');
     // The work happened when the note says (a late entry does not make the case look fresher).

@@ -110,8 +110,8 @@ export function applyNoteInput(
 }
 
 /**
- * Checks content against the rules: a contact note names its channel, nothing occurs in the
- * future, and linked goals and actions belong to the same case. Every problem is named at once.
+ * Checks content against the rules: nothing occurs in the future, linked goals and actions belong
+ * to the same case, and (when filing) a contact note names its channel. Every problem is named at once.
  * @throws AppError VALIDATION_FAILED (contactChannel, occurredAt, goalIds, actionIds)
  */
 export async function checkNoteContent(
@@ -119,10 +119,12 @@ export async function checkNoteContent(
   db: DbOrTx,
   kase: { org_id: string; id: string },
   content: NoteContent,
+  stage: 'draft' | 'filing',
 ): Promise<void> {
   const problems: FieldError[] = noteHeadingProblems(
     { type: content.type, contactChannel: content.contact_channel, occurredAt: content.occurred_at },
     ctx.clock.now(),
+    stage,
   );
   const goals = await findCaseGoalIds(db, kase.org_id, kase.id, content.goal_ids);
   const actions = await findCaseActionIds(db, kase.org_id, kase.id, content.action_ids);

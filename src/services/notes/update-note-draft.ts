@@ -18,7 +18,7 @@ export async function updateNoteDraft(
   return inTransaction(ctx, async (tx) => {
     const { note, kase } = await loadDraftForChange(ctx, tx, noteId);
     const { content, changed } = applyNoteInput(contentOf(note), input);
-    await checkNoteContent(ctx, tx, kase.row, content);
+    await checkNoteContent(ctx, tx, kase.row, content, 'draft');
     if (changed.length > 0) {
       const updated = await updateDraft(tx, note.org_id, note.id, content, ctx.clock.now());
       if (!updated) throw new AppError('NOTE_IMMUTABLE');
