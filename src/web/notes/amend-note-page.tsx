@@ -15,7 +15,7 @@ import { followLink, navigate } from '../router.ts';
 import { paths } from '../routes.ts';
 import { type EditorContext, loadEditorContext } from './editor-context.ts';
 import { NOTE_FIELD_IDS, NoteFields } from './note-fields.tsx';
-import { type NoteValues, requestFromValues, unsavableFields, valuesFromNote } from './note-values.ts';
+import { type NoteValues, requestFromValues, unfileableFields, valuesFromNote } from './note-values.ts';
 import { useClarityHints } from './use-clarity-hints.ts';
 
 const FIELD_IDS = { ...NOTE_FIELD_IDS, reason: 'amend-reason' };
@@ -68,7 +68,7 @@ function AmendForm({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const cannot = unsavableFields(values);
+    const cannot = unfileableFields(values);
     if (cannot) {
       setProblem({ detail: 'Check what you entered.', fields: cannot });
       return;

@@ -16,7 +16,13 @@ import { paths } from '../routes.ts';
 import { ConfirmPanel } from './confirm-panel.tsx';
 import { type EditorContext, loadEditorContext } from './editor-context.ts';
 import { NOTE_FIELD_IDS, NoteFields } from './note-fields.tsx';
-import { blankNote, hasRecordedContent, type NoteValues, valuesFromNote } from './note-values.ts';
+import {
+  blankNote,
+  hasRecordedContent,
+  type NoteValues,
+  unfileableFields,
+  valuesFromNote,
+} from './note-values.ts';
 import { type SaveState, useAutosave } from './use-autosave.ts';
 import { useClarityHints } from './use-clarity-hints.ts';
 
@@ -100,6 +106,12 @@ function Editor({ api, context }: { api: ApiClient; context: EditorContext }) {
     if (!hasRecordedContent(values)) {
       setConfirm(null);
       setProblem({ detail: NOTE_EMPTY_MESSAGE, fields: { facts: NOTE_EMPTY_MESSAGE } });
+      return;
+    }
+    const cannot = unfileableFields(values);
+    if (cannot) {
+      setConfirm(null);
+      setProblem({ detail: Object.values(cannot).join('. '), fields: cannot });
       return;
     }
     setProblem(null);

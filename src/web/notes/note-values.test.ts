@@ -5,6 +5,7 @@ import {
   hasRecordedContent,
   hintKey,
   requestFromValues,
+  unfileableFields,
   unsavableFields,
   valuesFromNote,
 } from './note-values.ts';
@@ -20,9 +21,11 @@ describe('note values', () => {
       occurredAt: '2026-11-24T10:42',
       sensitivity: 'normal',
     });
-    expect(unsavableFields(v)).toEqual({ contactChannel: 'Choose how the contact happened' });
-    expect(unsavableFields({ ...v, contactChannel: 'phone' })).toBeNull();
-    expect(unsavableFields({ ...v, type: 'file-note' })).toBeNull();
+    // A draft saves before the channel is chosen; filing (and amending) needs it.
+    expect(unsavableFields(v)).toBeNull();
+    expect(unfileableFields(v)).toEqual({ contactChannel: 'Choose how the contact happened' });
+    expect(unfileableFields({ ...v, contactChannel: 'phone' })).toBeNull();
+    expect(unfileableFields({ ...v, type: 'file-note' })).toBeNull();
     expect(unsavableFields({ ...v, type: 'review', occurredAt: '' })).toEqual({
       occurredAt: 'Enter the date and time it happened',
     });

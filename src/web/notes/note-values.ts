@@ -55,11 +55,16 @@ export function valuesFromNote(note: NoteResponse): NoteValues {
   };
 }
 
-/** Why the values cannot be saved yet, by field, or null when they can. */
+/** Why the values cannot be saved as a draft yet, by field, or null when they can. */
 export function unsavableFields(values: NoteValues): Record<string, string> | null {
-  const fields: Record<string, string> = {};
-  if (fromLocalInputValue(values.occurredAt) === null)
-    fields.occurredAt = 'Enter the date and time it happened';
+  return fromLocalInputValue(values.occurredAt) === null
+    ? { occurredAt: 'Enter the date and time it happened' }
+    : null;
+}
+
+/** Why the values cannot be filed (or amended) yet: a draft's problems, and a contact note's channel. */
+export function unfileableFields(values: NoteValues): Record<string, string> | null {
+  const fields: Record<string, string> = { ...unsavableFields(values) };
   if (values.type === 'contact' && values.contactChannel === '') {
     fields.contactChannel = 'Choose how the contact happened';
   }
