@@ -3,31 +3,13 @@
  * "Today" is the calendar date in the organisation's time zone, not the server's.
  */
 
+import { calendarDateIn } from '../time/calendar.ts';
+
+/** Re-exported: "today" in a time zone comes from the one calendar module. */
+export { calendarDateIn };
+
 export type ActionStatus = 'open' | 'done' | 'cancelled';
 export type ActionOwnerKind = 'practitioner' | 'client' | 'third_party';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/**
- * The calendar date ('YYYY-MM-DD') of the instant `now` in `timeZone` (an IANA name such as
- * Europe/London).
- * @throws RangeError for an unknown time zone
- * @example calendarDateIn(new Date('2026-06-14T23:30:00Z'), 'Europe/London') // '2026-06-15' (BST)
- */
-export function calendarDateIn(now: Date, timeZone: string): string {
-  const parts = formatterFor(timeZone).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 /**
  * Whether an action is overdue: still open, and its due date is before today in the organisation's

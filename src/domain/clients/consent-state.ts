@@ -35,14 +35,5 @@ export function withdrawalRefusal(
   return undefined;
 }
 
-/** The calendar date ('YYYY-MM-DD') of an instant in an IANA time zone (e.g. Europe/London). */
-export function calendarDateIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+/** Re-exported: "today" in a time zone comes from the one calendar module. */
+export { calendarDateIn } from '../time/calendar.ts';

@@ -1,0 +1,236 @@
+/**
+ * Calendar dates as the app stores them: 'YYYY-MM-DD' strings with no time and no zone. Instants
+ * (a `Date`) become calendar dates only through a time zone — the organisation's, by default
+ * Europe/London — so "today" is the organisation's today, not the server's.
+ *
+ * Arithmetic works on whole days counted from 1970-01-01 (UTC midnight), which has no daylight
+ * saving, so adding days never drifts across the BST/GMT change.
+ */
+import { TZDate } from '@date-fns/tz';
+
+/** A calendar date, 'YYYY-MM-DD' (e.g. '2026-12-01'). Such strings compare correctly as text. */
+export type CalendarDate = string;
+
+/** The time zone used when an organisation has not chosen one. */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+/** 0 = Sunday … 6 = Saturday, as `Date.prototype.getUTCDay`. */
+export type DayOfWeek = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+const MS_PER_DAY = 86_400_000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+// Fixed English abbreviations rather than Intl: ICU's en-GB data changes between versions
+// ('Sep' became 'Sept'), and reasons shown to users and tests must not change with Node.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** The parts of a calendar date; `month` is 1–12. */
+export interface DateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** Whether `value` is a real calendar date in 'YYYY-MM-DD' form (so '2027-02-29' is not). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE_PATTERN.exec(value);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+}
+
+/**
+ * The year, month (1–12) and day of a calendar date.
+ * @throws RangeError when `date` is not a real 'YYYY-MM-DD' date
+ * @example dateParts('2027-01-31') // { year: 2027, month: 1, day: 31 }
+ */
+export function dateParts(date: CalendarDate): DateParts {
+  if (!isCalendarDate(date))
+    throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/**
+ * The calendar date with these parts.
+ * @throws RangeError when the parts do not name a real date in years 0001–9999
+ * @example fromParts(2027, 2, 28) // '2027-02-28'
+ */
+export function fromParts(year: number, month: number, day: number): CalendarDate {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`year out of range: ${year}`);
+  const date = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  if (!Number.isInteger(month) || !Number.isInteger(day) || !isCalendarDate(date)) {
+    throw new RangeError(`not a calendar date: ${year}-${month}-${day}`);
+  }
+  return date;
+}
+
+/** Days in a month (1–12) of a year, leap years included. @example daysInMonth(2028, 2) // 29 */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whole days since 1970-01-01 (negative before). The basis of all date arithmetic here. */
+export function toEpochDay(date: CalendarDate): number {
+  const { year, month, day } = dateParts(date);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day); // setUTCFullYear, unlike Date.UTC, keeps years below 100
+  return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+/** The calendar date `epochDay` days after 1970-01-01. Inverse of {@link toEpochDay}. */
+export function fromEpochDay(epochDay: number): CalendarDate {
+  const d = new Date(epochDay * MS_PER_DAY);
+  return fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/**
+ * The date `days` calendar days after `date` (before it when negative).
+ * @throws RangeError for a malformed date or a non-integer `days`
+ * @example addCalendarDays('2026-12-31', 1) // '2027-01-01'
+ */
+export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
+  if (!Number.isInteger(days)) throw new RangeError(`days must be a whole number: ${days}`);
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/**
+ * Calendar days from `from` to `to`: positive when `to` is later, 0 on the same day.
+ * @example calendarDaysBetween('2027-02-26', '2027-03-01') // 3
+ */
+export function calendarDaysBetween(from: CalendarDate, to: CalendarDate): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+/**
+ * The date `months` calendar months after `date` (before it when negative), on the corresponding
+ * day of the month; when that month has no such day, its last day. This is the "corresponding
+ * date" rule English courts apply to periods of months (Dodds v Walker [1981]).
+ * @throws RangeError for a malformed date or a non-integer `months`
+ * @example addCalendarMonths('2027-01-31', 1) // '2027-02-28'
+ * @example addCalendarMonths('2028-01-31', 1) // '2028-02-29' (leap year)
+ * @example addCalendarMonths('2027-03-31', -1) // '2027-02-28'
+ */
+export function addCalendarMonths(date: CalendarDate, months: number): CalendarDate {
+  if (!Number.isInteger(months)) throw new RangeError(`months must be a whole number: ${months}`);
+  const { year, month, day } = dateParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  return fromParts(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+}
+
+/**
+ * -1, 0 or 1 as `a` is before, the same as, or after `b` (usable with `Array.prototype.sort`).
+ * @throws RangeError for a malformed date
+ * @example ['2027-01-02', '2026-12-31'].sort(compareDates) // ['2026-12-31', '2027-01-02']
+ */
+export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
+  dateParts(a);
+  dateParts(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The day of the week, 0 = Sunday … 6 = Saturday.
+ * @example dayOfWeek('2026-12-01') // 2 (Tuesday)
+ */
+export function dayOfWeek(date: CalendarDate): DayOfWeek {
+  return (((toEpochDay(date) % 7) + 7 + 4) % 7) as DayOfWeek; // 1970-01-01 was a Thursday
+}
+
+/** Whether the date is a Saturday or Sunday. */
+export function isWeekend(date: CalendarDate): boolean {
+  const d = dayOfWeek(date);
+  return d === 0 || d === 6;
+}
+
+/**
+ * Short weekday, day and month, British style.
+ * @example formatDayMonth('2026-12-01') // 'Tue 1 Dec'
+ */
+export function formatDayMonth(date: CalendarDate): string {
+  const { month, day } = dateParts(date);
+  return `${WEEKDAYS[dayOfWeek(date)]} ${day} ${MONTHS[month - 1]}`;
+}
+
+/**
+ * Day, short month and year, British style.
+ * @example formatDate('2027-01-31') // '31 Jan 2027'
+ */
+export function formatDate(date: CalendarDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** The full English name of a month (1–12). @example monthName(2) // 'February' */
+export function monthName(month: number): string {
+  const name = MONTH_NAMES[month - 1];
+  if (name === undefined) throw new RangeError(`month must be 1–12: ${month}`);
+  return name;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * The calendar date of the instant `instant` in `timeZone` (an IANA name).
+ * @throws RangeError for an unknown time zone or an invalid Date
+ * @example calendarDateIn(new Date('2026-06-14T23:30:00Z')) // '2026-06-15' (BST, UTC+1)
+ * @example calendarDateIn(new Date('2026-12-14T23:30:00Z')) // '2026-12-14' (GMT)
+ */
+export function calendarDateIn(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): CalendarDate {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid Date');
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return fromParts(part('year'), part('month'), part('day'));
+}
+
+/**
+ * Today's date in `timeZone` at the instant `now` (pass the service clock's now; the domain never
+ * reads the system clock).
+ * @throws RangeError for an unknown time zone
+ * @example todayIn('Europe/London', new Date('2027-03-28T00:30:00Z')) // '2027-03-28'
+ */
+export function todayIn(timeZone: string, now: Date): CalendarDate {
+  return calendarDateIn(now, timeZone);
+}
+
+/**
+ * The instant the calendar date begins (local midnight) in `timeZone`, e.g. to store a date as a
+ * UTC instant or to ask whether an instant falls on or after it.
+ * @throws RangeError for a malformed date or an unknown time zone
+ * @example startOfDayIn('2026-07-01') // 2026-06-30T23:00:00.000Z (BST)
+ * @example startOfDayIn('2026-12-01') // 2026-12-01T00:00:00.000Z (GMT)
+ */
+export function startOfDayIn(date: CalendarDate, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const { year, month, day } = dateParts(date);
+  formatterFor(timeZone); // throws RangeError for an unknown zone, which TZDate would ignore
+  return new Date(new TZDate(year, month - 1, day, timeZone).getTime());
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
