@@ -12,7 +12,7 @@
  * - The window is calendar days: the `weeks × 7` days ending on `today`, both ends included.
  *   Events outside it (including any dated after today) are left out.
  */
-import { BANDS, type Band, bandName } from './band.ts';
+import { BANDS, type Band, bandName } from '../priority/levels.ts';
 import { checkNumber, checkUniqueCaseIds } from './input-checks.ts';
 import { percent, plural } from './wording.ts';
 

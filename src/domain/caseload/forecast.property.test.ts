@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BANDS } from './band.ts';
+import { BANDS } from '../priority/levels.ts';
 import {
   type CaseForecast,
   type CaseloadForecast,
@@ -12,8 +12,8 @@ import {
   type ForecastInput,
   forecastCaseload,
 } from './forecast.ts';
+import { byPriorityRank, byWorklistOrder } from './forecast-order.ts';
 import { forecastWhatIf } from './what-if.ts';
-import { byPriorityRank, byWorklistOrder } from './worklist-order.ts';
 
 /** Quarter hours keep the rounded hour figures exact, so sums can be compared exactly. */
 const hours = (max: number) => fc.integer({ min: 0, max: max * 4 }).map((q) => q / 4);

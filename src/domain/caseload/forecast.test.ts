@@ -6,7 +6,7 @@ import {
   forecastCaseload,
   WORKING_DAYS_PER_WEEK,
 } from './forecast.ts';
-import { byPriorityRank } from './worklist-order.ts';
+import { byPriorityRank } from './forecast-order.ts';
 
 const fc = (caseId: string, overrides: Partial<ForecastCase> = {}): ForecastCase => ({
   caseId,

@@ -9,11 +9,11 @@
  * days 5(w−1) … 5w−1. `deadlineWorkingDays` and `attentionWorkingDay` use that scale, so a caller
  * gets a deadline as `workingDaysBetween(today, timescaleEnd)`.
  */
-import type { Band } from './band.ts';
+import type { Band } from '../priority/levels.ts';
+import { type CaseComparator, type OrderableCase, orderCases } from './forecast-order.ts';
 import { breachReason, forecastSummaryText } from './forecast-wording.ts';
 import { checkNumber, checkUniqueCaseIds } from './input-checks.ts';
 import { minutesToHours } from './wording.ts';
-import { type CaseComparator, type OrderableCase, orderCases } from './worklist-order.ts';
 
 export const WORKING_DAYS_PER_WEEK = 5;
 export const DEFAULT_HORIZON_WEEKS = 4;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BANDS } from './band.ts';
+import { BANDS } from '../priority/levels.ts';
 import { casesAtRiskOfNeglect, DEFAULT_NEGLECT_THRESHOLD, type NeglectCheck, neglectOf } from './neglect.ts';
 
 const check = (overrides: Partial<NeglectCheck> & { caseId: string }): NeglectCheck => ({

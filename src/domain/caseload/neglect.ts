@@ -8,7 +8,7 @@
  * days the case was on hold or waiting on a third party, if its policy allows for that) and
  * passes the figures in.
  */
-import { type Band, compareBands } from './band.ts';
+import { type Band, compareBands } from '../priority/levels.ts';
 import { checkNumber, checkUniqueCaseIds } from './input-checks.ts';
 import { percent, plural } from './wording.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ForecastCase, type ForecastInput, forecastCaseload } from './forecast.ts';
+import { byPriorityRank } from './forecast-order.ts';
 import { forecastWhatIf, scenarioInput } from './what-if.ts';
-import { byPriorityRank } from './worklist-order.ts';
 
 const fc = (caseId: string, overrides: Partial<ForecastCase> = {}): ForecastCase => ({
   caseId,

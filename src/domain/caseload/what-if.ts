@@ -4,7 +4,7 @@
  * which cases slip (newly breach, or get their attention later), which improve, which are
  * unaffected. The same model and assumptions as the forecast (FORECAST_ASSUMPTIONS).
  */
-import type { Band } from './band.ts';
+import type { Band } from '../priority/levels.ts';
 import {
   type AttentionWeek,
   type CaseForecast,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandName } from './band.ts';
+import { bandName } from '../priority/levels.ts';
 import { attentionWhen, fromNow } from './forecast-wording.ts';
 import { hoursText, minutesToHours, percent, plural } from './wording.ts';
 

@@ -8,7 +8,7 @@
  * valid policy never gives fewer points for a worse fact and rules only raise, a worse fact can
  * never lower the score or the band.
  */
-import { DEFAULT_TIME_ZONE } from './calendar-date.ts';
+import { DEFAULT_TIME_ZONE } from '../time/calendar.ts';
 import { describeRule } from './describe-policy.ts';
 import {
   type AssessmentInputs,

@@ -2,7 +2,7 @@
  * The facts an assessment looks at, computed beforehand by the caller (working days, timescale
  * shares: no calendars in here), and how each is said in plain words.
  */
-import { calendarDateOf, formatCalendarDate, parseCalendarDate } from './calendar-date.ts';
+import { calendarDateIn, dateParts, formatShortDate } from '../time/calendar.ts';
 import { IMPACT_LABELS, type ImpactLevel, type VulnerabilityLevel } from './levels.ts';
 import type { Criterion, HardRule } from './policy.ts';
 import { percent, plural, workingDays } from './wording.ts';
@@ -54,10 +54,10 @@ export interface DateWords {
  * @throws RangeError for an invalid `now` or an unknown time zone.
  */
 export function dateWords(now: Date, timeZone: string): DateWords {
-  const currentYear = parseCalendarDate(calendarDateOf(now, timeZone)).year;
+  const currentYear = dateParts(calendarDateIn(now, timeZone)).year;
   return {
-    instant: (at) => formatCalendarDate(calendarDateOf(at, timeZone), { currentYear }),
-    day: (iso) => formatCalendarDate(iso, { weekday: true, currentYear }),
+    instant: (at) => formatShortDate(calendarDateIn(at, timeZone), { currentYear }),
+    day: (iso) => formatShortDate(iso, { weekday: true, currentYear }),
   };
 }
 

@@ -10,6 +10,13 @@ export type Band = (typeof BANDS)[number];
 export const bandRank = (band: Band): number => 2 - BANDS.indexOf(band);
 export const BAND_LABELS: Readonly<Record<Band, string>> = { red: 'Red', amber: 'Amber', green: 'Green' };
 export const isBand = (value: unknown): value is Band => (BANDS as readonly unknown[]).includes(value);
+/**
+ * Orders bands red, amber, green (negative when `a` is more urgent than `b`).
+ * @example (['green', 'red', 'amber'] as Band[]).sort(compareBands); // ['red', 'amber', 'green']
+ */
+export const compareBands = (a: Band, b: Band): number => BANDS.indexOf(a) - BANDS.indexOf(b);
+/** The band's name with a capital, for sentences: `bandName('amber')` is 'Amber'. */
+export const bandName = (band: Band): string => BAND_LABELS[band];
 
 export const VULNERABILITY_LEVELS = [0, 1, 2, 3] as const;
 /** Client vulnerability: 0 none known … 3 highest. */

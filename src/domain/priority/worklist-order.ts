@@ -5,7 +5,7 @@
  * total and the same rows always come out in the same order. Every position is explained: the
  * key that put a row below the one above it, in words.
  */
-import { formatCalendarDate, parseCalendarDate } from './calendar-date.ts';
+import { dateParts, formatShortDate } from '../time/calendar.ts';
 import { type Band, bandRank } from './levels.ts';
 import { points } from './wording.ts';
 
@@ -122,9 +122,9 @@ export function orderWorklist<Row extends WorklistOrderFacts>(
   rows: readonly Row[],
   options: OrderWorklistOptions = {},
 ): WorklistPosition<Row>[] {
-  const currentYear = options.today === undefined ? undefined : parseCalendarDate(options.today).year;
+  const currentYear = options.today === undefined ? undefined : dateParts(options.today).year;
   const describe = (next: NextDate | null) =>
-    next ? `${formatCalendarDate(next.date, { weekday: true, currentYear })} (${next.what})` : undefined;
+    next ? `${formatShortDate(next.date, { weekday: true, currentYear })} (${next.what})` : undefined;
   const sorted = [...rows].sort(compareWorklistRows);
   return sorted.map((row, i) => {
     const above = sorted[i - 1];

@@ -12,6 +12,7 @@ import {
   daysInMonth,
   formatDate,
   formatDayMonth,
+  formatShortDate,
   fromEpochDay,
   fromParts,
   isCalendarDate,
@@ -148,6 +149,28 @@ describe('calendar dates', () => {
     expect(monthName(2)).toBe('February');
     expect(() => monthName(13)).toThrow(RangeError);
   });
+
+  it('formats short dates with the weekday on request and the year unless current', () => {
+    expect(formatShortDate('2026-12-01', { weekday: true, currentYear: 2026 })).toBe('Tue 1 Dec');
+    expect(formatShortDate('2026-11-20', { currentYear: 2026 })).toBe('20 Nov');
+    expect(formatShortDate('2025-11-20', { currentYear: 2026 })).toBe('20 Nov 2025');
+    expect(formatShortDate('2027-01-04', { weekday: true, currentYear: 2026 })).toBe('Mon 4 Jan 2027');
+    expect(formatShortDate('2026-09-07')).toBe('7 Sep 2026');
+    expect(() => formatShortDate('2026-02-30')).toThrow(RangeError);
+  });
+
+  it('formats short dates as the UTC calendar does, whatever the machine’s time zone', () => {
+    const shortMonth = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
+    fc.assert(
+      fc.property(epochDays, (e) => {
+        const d = new Date(e * 86_400_000);
+        const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+        expect(formatShortDate(fromEpochDay(e), { weekday: true, currentYear: d.getUTCFullYear() })).toBe(
+          `${weekday} ${d.getUTCDate()} ${shortMonth.format(d)}`,
+        );
+      }),
+    );
+  });
 });
 
 describe('instants and time zones', () => {
@@ -177,6 +200,8 @@ describe('instants and time zones', () => {
     expect(calendarDateIn(instant, 'America/New_York')).toBe('2026-07-01');
     expect(() => calendarDateIn(instant, 'Nowhere/Atlantis')).toThrow(RangeError);
     expect(() => calendarDateIn(new Date(Number.NaN))).toThrow(RangeError);
+    expect(calendarDateIn(new Date('2026-03-29T00:30:00Z'))).toBe('2026-03-29');
+    expect(calendarDateIn(new Date('2025-12-31T23:59:59Z'), 'Asia/Tokyo')).toBe('2026-01-01');
   });
 
   it("gives today's date in a zone at a given instant", () => {

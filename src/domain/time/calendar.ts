@@ -177,6 +177,30 @@ export function formatDate(date: CalendarDate): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+export interface ShortDateOptions {
+  /** Prefix the short weekday name ('Tue 1 Dec'). */
+  readonly weekday?: boolean;
+  /** The year is left out when the date falls in this year; shown otherwise ('20 Nov 2025'). */
+  readonly currentYear?: number;
+}
+
+/**
+ * Day and short month, British style, with the weekday on request and the year unless it is
+ * `currentYear`. Priority reasons are stored with these words, so they must not change.
+ * @throws RangeError when `date` is not a real 'YYYY-MM-DD' date
+ * @example formatShortDate('2026-12-01', { weekday: true, currentYear: 2026 }) // 'Tue 1 Dec'
+ * @example formatShortDate('2025-11-20', { currentYear: 2026 }) // '20 Nov 2025'
+ * @example formatShortDate('2025-11-20') // '20 Nov 2025'
+ */
+export function formatShortDate(date: CalendarDate, options: ShortDateOptions = {}): string {
+  const { year, month, day } = dateParts(date);
+  const parts: string[] = [];
+  if (options.weekday) parts.push(WEEKDAYS[dayOfWeek(date)]);
+  parts.push(String(day), MONTHS[month - 1] ?? '');
+  if (year !== options.currentYear) parts.push(String(year));
+  return parts.join(' ');
+}
+
 /** The full English name of a month (1–12). @example monthName(2) // 'February' */
 export function monthName(month: number): string {
   const name = MONTH_NAMES[month - 1];

@@ -3,8 +3,9 @@
  * far as the forecast's inputs go: band (red, amber, green), then the nearest deadline, then the
  * higher score, then case id so that ties always fall the same way. Callers that hold the real
  * worklist order pass a `priorityRank` per case and use `byPriorityRank`, or their own comparator.
+ * The worklist shown to people is ordered by priority/worklist-order.ts, not by this module.
  */
-import { type Band, compareBands } from './band.ts';
+import { type Band, compareBands } from '../priority/levels.ts';
 
 export interface OrderableCase {
   readonly caseId: string;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareBands } from './band.ts';
+import { compareBands } from '../priority/levels.ts';
 import {
   byPriorityRank,
   byWorklistOrder,
   compareCaseIds,
   type OrderableCase,
   orderCases,
-} from './worklist-order.ts';
+} from './forecast-order.ts';
 
 const c = (caseId: string, overrides: Partial<OrderableCase> = {}): OrderableCase => ({
   caseId,
