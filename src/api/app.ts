@@ -30,6 +30,7 @@ import { keyDatesRoutes } from './routes/key-dates/key-dates.routes.ts';
 import { notesRoutes } from './routes/notes/notes.routes.ts';
 import { notificationsRoutes } from './routes/notifications/notifications.routes.ts';
 import { obstaclesRoutes } from './routes/obstacles/obstacles.routes.ts';
+import { priorityPolicyRoutes } from './routes/priority/priority.routes.ts';
 import { searchRoutes } from './routes/search/search.routes.ts';
 import { teamsRoutes } from './routes/teams/teams.routes.ts';
 import { usersRoutes } from './routes/users/users.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(goalsRoutes, { prefix: '/api' });
   await app.register(obstaclesRoutes, { prefix: '/api' });
   await app.register(keyDatesRoutes, { prefix: '/api' });
+  await app.register(priorityPolicyRoutes, { prefix: '/api/priority-policy' });
   await app.register(documentsRoutes, { prefix: '/api', maxUploadBytes: config.records.maxUploadBytes });
 
   await registerWeb(app, config);

@@ -374,6 +374,17 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
+/** One version of an organisation's priority policy; never updated or deleted (a trigger refuses). */
+export interface PriorityPoliciesTable {
+  org_id: string;
+  version: number;
+  /** A PriorityPolicy (src/domain/priority/policy.ts), validated before it was stored. */
+  policy: ColumnType<unknown, string, never>;
+  change_note: string | null;
+  created_by: string | null;
+  created_at: Date;
+}
+
 export interface GlossaryTermsTable {
   org_id: string;
   term: string;
@@ -405,6 +416,7 @@ export interface DB {
   documents: DocumentsTable;
   glossary_terms: GlossaryTermsTable;
   notifications: NotificationsTable;
+  priority_policies: PriorityPoliciesTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
+import { DEFAULT_PRIORITY_POLICY } from '../../src/domain/priority/policy.ts';
 import { buildTestApp, type SignedIn, signInAs } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
@@ -42,6 +43,7 @@ const COVERED_PREFIXES = [
   '/api/documents',
   '/api/search',
   '/api/notifications',
+  '/api/priority-policy',
 ];
 
 interface World {
@@ -475,6 +477,40 @@ const MATRIX: Row[] = [
         .execute();
       return { url: '/api/glossary/PIP' };
     },
+  },
+  // Priority policy: everyone reads the policy in force; its history is for directory viewers
+  {
+    method: 'GET',
+    url: '/api/priority-policy',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/priority-policy' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/priority-policy/versions',
+    ok: ['supervisorA', 'supervisorB', 'admin', 'auditor'],
+    denied: 403,
+    request: async () => ({ url: '/api/priority-policy/versions' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/priority-policy/versions/:version',
+    ok: ['supervisorA', 'supervisorB', 'admin', 'auditor'],
+    denied: 403,
+    request: async () => ({ url: '/api/priority-policy/versions/0' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/priority-policy',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({
+      url: '/api/priority-policy',
+      payload: {
+        policy: { ...DEFAULT_PRIORITY_POLICY, thresholds: { red: 90, amber: 35 } },
+        changeNote: 'Fewer red cases on score alone',
+      },
+    }),
   },
   // Actions, goals, obstacles, key dates
   {

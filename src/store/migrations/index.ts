@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-24T0000-foundation.ts';
 import * as caseRecords from './2026-11-24T0200-case-records.ts';
+import * as priorityPolicies from './2026-11-24T0300-priority-policies.ts';
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed, and
@@ -9,4 +10,5 @@ import * as caseRecords from './2026-11-24T0200-case-records.ts';
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0000-foundation': foundation,
   '2026-11-24T0200-case-records': caseRecords,
+  '2026-11-24T0300-priority-policies': priorityPolicies,
 };
