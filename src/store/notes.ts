@@ -201,37 +201,19 @@ export async function listAmendments(
   );
 }
 
-/** Which of `ids` are goals of the case. */
-export async function findCaseGoalIds(
+/** Which of `ids` are goals (or actions) of the case: the links a note may make. */
+export async function findCaseItemIds(
   db: DbOrTx,
-  orgId: string,
-  caseId: string,
+  table: 'goals' | 'actions',
+  kase: { orgId: string; caseId: string },
   ids: readonly string[],
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('goals')
+    .selectFrom(table)
     .select('id')
-    .where('org_id', '=', orgId)
-    .where('case_id', '=', caseId)
-    .where('id', 'in', [...ids])
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** Which of `ids` are actions of the case. */
-export async function findCaseActionIds(
-  db: DbOrTx,
-  orgId: string,
-  caseId: string,
-  ids: readonly string[],
-): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('actions')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('case_id', '=', caseId)
+    .where('org_id', '=', kase.orgId)
+    .where('case_id', '=', kase.caseId)
     .where('id', 'in', [...ids])
     .execute();
   return rows.map((r) => r.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
 import { DEFAULT_CASE_TYPES } from '../../src/domain/cases/reference.ts';
-import { buildTestApp, type SignedIn, signInAs } from '../app.ts';
+import { buildTestApp, type SignedIn, sendAs, signInAs } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertOrganisation, insertUser } from '../factories.ts';
 
@@ -11,13 +11,7 @@ let appPromise: Promise<App> | undefined;
 const getApp = () => (appPromise ??= buildTestApp(t, { env: { CASELOAD_LOGIN_IP_LIMIT: '100000' } }));
 
 async function send(session: SignedIn, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
-  const app = await getApp();
-  return app.inject({
-    method,
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-    ...(payload ? { payload } : {}),
-  });
+  return sendAs(await getApp(), session, method, url, payload);
 }
 
 async function org() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.ts';
-import { buildTestApp, type SignedIn, signInAs } from '../app.ts';
+import { buildTestApp, type SignedIn, sendAs, signInAs } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 
@@ -13,13 +13,7 @@ const getApp = () => (appPromise ??= buildTestApp(t, { env: { CASELOAD_LOGIN_IP_
 type Method = 'GET' | 'POST' | 'PATCH';
 
 async function send(session: SignedIn, method: Method, url: string, payload?: object) {
-  const app = await getApp();
-  return app.inject({
-    method,
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-    ...(payload ? { payload } : {}),
-  });
+  return sendAs(await getApp(), session, method, url, payload);
 }
 
 /**

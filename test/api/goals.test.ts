@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
-import { buildTestApp, type SignedIn, signInAs } from '../app.ts';
+import { buildTestApp, type SignedIn, sendAs, signInAs } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 
@@ -10,12 +10,7 @@ let appPromise: Promise<App> | undefined;
 const getApp = () => (appPromise ??= buildTestApp(t, { env: { CASELOAD_LOGIN_IP_LIMIT: '100000' } }));
 
 async function send(session: SignedIn, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
-  return (await getApp()).inject({
-    method,
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-    ...(payload ? { payload } : {}),
-  });
+  return sendAs(await getApp(), session, method, url, payload);
 }
 
 /** An organisation with a team, an adviser owning a case in it, and an adviser of another team. */

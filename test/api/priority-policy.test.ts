@@ -8,7 +8,7 @@ import {
   describePolicy,
   type PriorityPolicy,
 } from '../../src/domain/priority/policy.ts';
-import { buildTestApp, type SignedIn, signInAs } from '../app.ts';
+import { buildTestApp, type SignedIn, sendAs, signInAs } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertOrganisation, insertUser } from '../factories.ts';
 
@@ -18,13 +18,7 @@ let appPromise: Promise<App> | undefined;
 const getApp = () => (appPromise ??= buildTestApp(t, { env: { CASELOAD_LOGIN_IP_LIMIT: '100000' } }));
 
 async function send(session: SignedIn, method: 'GET' | 'PUT', url: string, payload?: object) {
-  const app = await getApp();
-  return app.inject({
-    method,
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-    ...(payload ? { payload } : {}),
-  });
+  return sendAs(await getApp(), session, method, url, payload);
 }
 
 async function orgWithPeople() {

@@ -5,7 +5,7 @@
 import { AppError, type FieldError } from '../../domain/errors.ts';
 import { noteHeadingProblems } from '../../domain/notes/note-rules.ts';
 import type { DbOrTx } from '../../store/db.ts';
-import { findCaseActionIds, findCaseGoalIds, type NoteRecord } from '../../store/notes.ts';
+import { findCaseItemIds, type NoteRecord } from '../../store/notes.ts';
 import type { ContactChannel, NoteType } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -126,21 +126,19 @@ export async function checkNoteContent(
     ctx.clock.now(),
     stage,
   );
-  const goals = await findCaseGoalIds(db, kase.org_id, kase.id, content.goal_ids);
-  const actions = await findCaseActionIds(db, kase.org_id, kase.id, content.action_ids);
-  const strangers = (ids: readonly string[], found: readonly string[]) =>
-    ids.filter((id) => !found.includes(id));
-  if (strangers(content.goal_ids, goals).length > 0) {
-    problems.push({
-      field: 'goalIds',
-      message: `Link only goals of this case: ${strangers(content.goal_ids, goals).join(', ')} is not one of them.`,
-    });
-  }
-  if (strangers(content.action_ids, actions).length > 0) {
-    problems.push({
-      field: 'actionIds',
-      message: `Link only actions of this case: ${strangers(content.action_ids, actions).join(', ')} is not one of them.`,
-    });
+  const links = [
+    { field: 'goalIds', table: 'goals', what: 'goals', ids: content.goal_ids },
+    { field: 'actionIds', table: 'actions', what: 'actions', ids: content.action_ids },
+  ] as const;
+  for (const link of links) {
+    const found = await findCaseItemIds(db, link.table, { orgId: kase.org_id, caseId: kase.id }, link.ids);
+    const strangers = link.ids.filter((id) => !found.includes(id));
+    if (strangers.length > 0) {
+      problems.push({
+        field: link.field,
+        message: `Link only ${link.what} of this case: ${strangers.join(', ')} is not one of them.`,
+      });
+    }
   }
   const [first] = problems;
   if (first)
