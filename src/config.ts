@@ -29,6 +29,16 @@ const envSchema = z.object({
   CASELOAD_WEB_DIST: z.string().min(1).optional(),
   CASELOAD_LATE_ENTRY_HOURS: positiveInt.max(24 * 14).default(24),
   CASELOAD_MAX_UPLOAD_MB: positiveInt.max(200).default(20),
+  CASELOAD_JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  CASELOAD_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587')
+    .optional(),
+  CASELOAD_MAIL_FROM: z.string().min(3).max(320).optional(),
+  CASELOAD_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL, e.g. https://caseload.example.org')
+    .optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -51,6 +61,19 @@ export interface Config {
   readonly webDist: string;
   /** Settings of case records that services apply. */
   readonly records: RecordSettings;
+  /** Whether this process runs scheduled work (the job queue): reminders, escalations, e-mail. */
+  readonly jobs: boolean;
+  /** E-mail of notifications; undefined when no SMTP server is configured (mail is off). */
+  readonly mail: MailSettings | undefined;
+  /** The address people use to reach the app, for links in e-mails. */
+  readonly publicUrl: string;
+}
+
+export interface MailSettings {
+  /** smtp://user:pass@host:587 — holds a password: never log it. */
+  readonly smtpUrl: string;
+  /** The From address of every e-mail. */
+  readonly from: string;
 }
 
 export interface RecordSettings {
@@ -83,6 +106,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.CASELOAD_DATA_DIR);
+  const publicUrl = (
+    e.CASELOAD_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`
+  ).replace(/\/+$/, '');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -104,6 +130,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lateEntryHours: e.CASELOAD_LATE_ENTRY_HOURS,
       maxUploadBytes: e.CASELOAD_MAX_UPLOAD_MB * 1024 * 1024,
     }),
+    jobs: e.CASELOAD_JOBS === 'on',
+    mail: e.CASELOAD_SMTP_URL
+      ? Object.freeze({
+          smtpUrl: e.CASELOAD_SMTP_URL,
+          from: e.CASELOAD_MAIL_FROM ?? `Caseload <caseload@${new URL(publicUrl).hostname}>`,
+        })
+      : undefined,
+    publicUrl,
   });
 }
 

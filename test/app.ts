@@ -48,10 +48,11 @@ export function sessionCookieOf(setCookie: string | string[] | undefined): strin
   return found.split(';')[0] ?? '';
 }
 
-/** Signs in with password (and TOTP when the user has a secret). */
+/** Signs in with password (and TOTP when the user has a secret; `clock`: the app's test clock). */
 export async function signInAs(
   app: App,
   user: { email: string; password: string; totpSecret?: string | null },
+  options: { clock?: Clock } = {},
 ): Promise<SignedIn> {
   const login = await app.inject({
     method: 'POST',
@@ -66,7 +67,7 @@ export async function signInAs(
       method: 'POST',
       url: '/api/auth/login/totp',
       headers: { cookie, 'x-csrf-token': body.csrfToken },
-      payload: { code: await totpCode(user.totpSecret) },
+      payload: { code: await totpCode(user.totpSecret, options.clock?.now()) },
     });
     if (step.statusCode !== 200) throw new Error(`totp failed: ${step.statusCode} ${step.body}`);
     cookie = sessionCookieOf(step.headers['set-cookie']);

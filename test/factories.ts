@@ -1,12 +1,12 @@
 /** Test data factories: `insertUser(db, overrides)` and friends. Real rows, real hashes. */
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
-import { DEFAULT_CASE_TYPES, formatCaseReference } from '../src/domain/cases/reference.ts';
+import { formatCaseReference } from '../src/domain/cases/reference.ts';
 import { hashPassword } from '../src/services/auth/passwords.ts';
 import { newTotpSecret } from '../src/services/auth/totp.ts';
-import { insertCaseTypes } from '../src/store/case-types.ts';
 import { nextCaseNumber } from '../src/store/cases.ts';
 import type { Db } from '../src/store/db.ts';
+import { seedOrganisationDefaults } from '../src/store/organisation-defaults.ts';
 import type { Role, UserRow } from '../src/store/schema.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -14,14 +14,14 @@ let testPasswordHash: Promise<string> | undefined;
 
 const unique = () => randomBytes(4).toString('hex');
 
-/** An organisation with the default case-type taxonomy, as create-admin makes it. */
+/** An organisation with the default case types and time-limit templates, as create-admin makes it. */
 export async function insertOrganisation(db: Db, overrides: { name?: string } = {}) {
   const org = await db
     .insertInto('organisations')
     .values({ name: overrides.name ?? `Advice Centre ${unique()}` })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await insertCaseTypes(db, org.id, DEFAULT_CASE_TYPES);
+  await seedOrganisationDefaults(db, org.id);
   return org;
 }
 

@@ -10,15 +10,18 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
-import type { Clock } from '../services/context.ts';
+import type { Clock, Outbox } from '../services/context.ts';
 import type { Db } from '../store/db.ts';
 import { errorHandler, sendProblem } from './errors.ts';
 import { loggerOptions } from './logging.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerAccess } from './plugins/access.ts';
+import { registerOutbox } from './plugins/outbox.ts';
 import { actionsRoutes } from './routes/actions/actions.routes.ts';
+import { assessmentsRoutes } from './routes/assessments/assessments.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { caseTypesRoutes } from './routes/case-types/case-types.routes.ts';
+import { caseloadRoutes } from './routes/caseload/caseload.routes.ts';
 import { casesRoutes } from './routes/cases/cases.routes.ts';
 import { chronologyRoutes } from './routes/chronology/chronology.routes.ts';
 import { clientsRoutes } from './routes/clients/clients.routes.ts';
@@ -28,12 +31,18 @@ import { goalsRoutes } from './routes/goals/goals.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { keyDatesRoutes } from './routes/key-dates/key-dates.routes.ts';
 import { notesRoutes } from './routes/notes/notes.routes.ts';
+import { informRoutes } from './routes/notifications/inform.routes.ts';
 import { notificationsRoutes } from './routes/notifications/notifications.routes.ts';
 import { obstaclesRoutes } from './routes/obstacles/obstacles.routes.ts';
+import { organisationRoutes } from './routes/organisation/organisation.routes.ts';
 import { priorityPolicyRoutes } from './routes/priority/priority.routes.ts';
+import { resourcesRoutes } from './routes/resources/resources.routes.ts';
 import { searchRoutes } from './routes/search/search.routes.ts';
+import { serviceTimescalesRoutes } from './routes/service-timescales/service-timescales.routes.ts';
 import { teamsRoutes } from './routes/teams/teams.routes.ts';
+import { timeLimitTemplatesRoutes } from './routes/time-limit-templates/time-limit-templates.routes.ts';
 import { usersRoutes } from './routes/users/users.routes.ts';
+import { worklistRoutes } from './routes/worklist/worklist.routes.ts';
 import { registerWeb } from './web.ts';
 
 export interface AppDeps {
@@ -42,6 +51,8 @@ export interface AppDeps {
   readonly clock: Clock;
   /** Where log lines go (default: standard output); tests capture them. */
   readonly logStream?: { write(line: string): void };
+  /** The outbox of notification e-mails (absent: in-app notifications only). */
+  readonly outbox?: Outbox;
 }
 
 export type App = FastifyInstance;
@@ -109,6 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   });
 
   registerAccess(app, config, deps);
+  registerOutbox(app, deps.outbox);
   await registerOpenApi(app);
 
   await app.register(healthRoutes, { prefix: '/api', deps });
@@ -119,6 +131,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(caseTypesRoutes, { prefix: '/api/case-types' });
   await app.register(casesRoutes, { prefix: '/api/cases' });
   await app.register(notificationsRoutes, { prefix: '/api/notifications' });
+  await app.register(informRoutes, { prefix: '/api/cases' });
   await app.register(chronologyRoutes, { prefix: '/api/cases' });
   await app.register(searchRoutes, { prefix: '/api/search' });
   await app.register(notesRoutes, { prefix: '/api' });
@@ -128,7 +141,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(obstaclesRoutes, { prefix: '/api' });
   await app.register(keyDatesRoutes, { prefix: '/api' });
   await app.register(priorityPolicyRoutes, { prefix: '/api/priority-policy' });
+  await app.register(caseloadRoutes, { prefix: '/api/caseload' });
+  await app.register(timeLimitTemplatesRoutes, { prefix: '/api/time-limit-templates' });
+  await app.register(serviceTimescalesRoutes, { prefix: '/api/service-timescales' });
+  await app.register(organisationRoutes, { prefix: '/api/organisation' });
+  await app.register(assessmentsRoutes, { prefix: '/api/cases' });
+  await app.register(resourcesRoutes, { prefix: '/api/cases' });
   await app.register(documentsRoutes, { prefix: '/api', maxUploadBytes: config.records.maxUploadBytes });
+  await app.register(worklistRoutes, { prefix: '/api/worklist' });
 
   await registerWeb(app, config);
   app.setNotFoundHandler((request, reply) => {

@@ -58,6 +58,15 @@ export const chronologyEntrySchema = z.object({
       amendedBy: z.array(z.object({ noteId: z.uuid(), recordedAt: z.iso.datetime().nullable() })),
     })
     .optional(),
+  notification: z
+    .object({
+      kind: z.string().describe('The notification kind, e.g. `key-date-reminder`, `informed`.'),
+      recipients: z
+        .array(z.object({ name: z.string(), readAt: z.iso.datetime().nullable() }))
+        .describe('Who was told, and when each read it (null: not yet).'),
+    })
+    .optional()
+    .describe('For kind `notification`: `by` is the colleague who wrote it, or Caseload.'),
 });
 
 export const chronologySchema = z

@@ -22,6 +22,13 @@ export const rolesSchema = z
   .max(4)
   .refine((roles) => new Set(roles).size === roles.length, { message: 'Give each role only once' });
 
+/** Hours a week the person has for casework: the capacity the caseload forecast works with. */
+export const weeklyCapacityHoursSchema = z
+  .number({ message: 'Give the weekly capacity as a number of hours from 0 to 80' })
+  .min(0, { message: 'Give the weekly capacity as a number of hours from 0 to 80' })
+  .max(80, { message: 'Give the weekly capacity as a number of hours from 0 to 80' })
+  .describe('Hours a week for casework (0–80), used by the caseload forecast.');
+
 export const userIdParamsSchema = z.object({
   id: z.uuid({ message: 'Use a user id (a UUID) as listed by GET /api/users' }),
 });
@@ -64,10 +71,16 @@ export const updateUserRequestSchema = z
     status: userStatusSchema
       .optional()
       .describe('`disabled` ends every session of the person at once and stops them signing in.'),
+    weeklyCapacityHours: weeklyCapacityHoursSchema.optional(),
   })
-  .refine((b) => b.displayName !== undefined || b.roles !== undefined || b.status !== undefined, {
-    message: 'Send at least one of displayName, roles or status',
-  })
+  .refine(
+    (b) =>
+      b.displayName !== undefined ||
+      b.roles !== undefined ||
+      b.status !== undefined ||
+      b.weeklyCapacityHours !== undefined,
+    { message: 'Send at least one of displayName, roles, status or weeklyCapacityHours' },
+  )
   .meta({ id: 'UpdateUserRequest' });
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
@@ -89,6 +102,7 @@ export const userSchema = z
     lockedOut: z
       .boolean()
       .describe('Sign-in is refused (too many failures); POST /api/users/{id}/unlock lifts it.'),
+    weeklyCapacityHours: z.number().describe('Hours a week for casework, used by the caseload forecast.'),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'User' });

@@ -42,6 +42,10 @@ export const ERROR_CODES = {
   INVALID_STATUS_CHANGE: 'The case cannot move to that status from its current one.',
   FLAG_NOT_FOUND: 'There is no such flag on this case.',
   SHARE_NOT_FOUND: 'There is no such share of this case.',
+  SPECIALIST_NOT_FOUND: 'There is no such specialist on this case.',
+  TIME_LIMIT_TEMPLATE_NOT_FOUND:
+    'There is no such time-limit template in your organisation (or it is inactive).',
+  TIME_LIMIT_TEMPLATE_KEY_TAKEN: 'Your organisation already has a time-limit template with this key.',
   RATE_LIMITED: 'Too many requests: slow down and try again shortly.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'Send the request body as application/json.',

@@ -31,6 +31,19 @@ export interface ServiceContext {
   readonly log?: ServiceLogger;
   /** Record settings from config; defaults apply where absent (CLI, tests). */
   readonly records?: RecordSettings;
+  /** E-mail delivery of notifications; absent: in-app only. */
+  readonly outbox?: Outbox;
+}
+
+/** The outbox of notification e-mails, as services see it. */
+export interface Outbox {
+  /** Whether notifications are also e-mailed (an SMTP server is configured): new ones are 'pending'. */
+  readonly emailEnabled: boolean;
+  /**
+   * Asks for pending e-mail to be delivered soon. Safe to call inside a transaction: nothing is
+   * delivered before the current request or job has finished, so the new rows are committed.
+   */
+  nudge(): void;
 }
 
 export const DEFAULT_RECORD_SETTINGS: RecordSettings = {

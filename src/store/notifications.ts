@@ -1,4 +1,5 @@
 /** In-app notifications. Every query is scoped by org_id and, for reading, by the recipient. */
+import { sql } from 'kysely';
 import type { DbOrTx } from './db.ts';
 
 export interface NewNotification {
@@ -8,6 +9,10 @@ export interface NewNotification {
   readonly caseId: string | null;
   readonly message: string;
   readonly createdAt: Date;
+  /** The colleague who sent it; null or absent when the system did. */
+  readonly sentBy?: string | null;
+  /** 'pending' to e-mail it too (when mail is on); 'none' (the default) for in-app only. */
+  readonly emailStatus?: 'none' | 'pending';
 }
 
 /** A notification with the reference of its case (when it has one). */
@@ -19,6 +24,9 @@ export interface NotificationWithCase {
   readonly message: string;
   readonly created_at: Date;
   readonly read_at: Date | null;
+  readonly sent_by: string | null;
+  readonly sent_by_name: string | null;
+  readonly email_status: 'none' | 'pending' | 'sent' | 'failed';
 }
 
 /** Inserts one notification per recipient; returns their ids. */
@@ -34,6 +42,8 @@ export async function insertNotifications(db: DbOrTx, rows: readonly NewNotifica
         case_id: n.caseId,
         message: n.message,
         created_at: n.createdAt,
+        sent_by: n.sentBy ?? null,
+        email_status: n.emailStatus ?? 'none',
       })),
     )
     .returning('id')
@@ -45,6 +55,7 @@ const withCase = (db: DbOrTx, orgId: string, userId: string) =>
   db
     .selectFrom('notifications as n')
     .leftJoin('cases as c', (join) => join.onRef('c.id', '=', 'n.case_id').onRef('c.org_id', '=', 'n.org_id'))
+    .leftJoin('users as s', (join) => join.onRef('s.id', '=', 'n.sent_by').onRef('s.org_id', '=', 'n.org_id'))
     .select([
       'n.id',
       'n.kind',
@@ -53,6 +64,9 @@ const withCase = (db: DbOrTx, orgId: string, userId: string) =>
       'n.message',
       'n.created_at',
       'n.read_at',
+      'n.sent_by',
+      's.display_name as sent_by_name',
+      'n.email_status',
     ])
     .where('n.org_id', '=', orgId)
     .where('n.user_id', '=', userId);
@@ -97,4 +111,98 @@ export async function markNotificationRead(
     .executeTakeFirst();
   const notification = await withCase(db, q.orgId, q.userId).where('n.id', '=', q.id).executeTakeFirst();
   return notification ? { firstRead: updated !== undefined, notification } : undefined;
+}
+
+/** A notification waiting to be e-mailed, with what the e-mail needs. */
+export interface PendingEmail {
+  readonly id: string;
+  readonly org_id: string;
+  readonly kind: string;
+  readonly case_id: string | null;
+  readonly case_reference: string | null;
+  readonly message: string;
+  readonly email_attempts: number;
+  readonly recipient_email: string;
+  readonly recipient_active: boolean;
+  readonly sent_by_name: string | null;
+}
+
+/**
+ * Locks up to `limit` notifications waiting for e-mail, oldest first, skipping rows another
+ * process holds (FOR UPDATE SKIP LOCKED) and those in `exclude` (tried already in this run). The
+ * outbox serves every organisation, so this one query is not scoped by org_id; it reads only
+ * what an e-mail carries. Hold the transaction until each row's result is recorded.
+ */
+export async function lockPendingEmails(
+  tx: DbOrTx,
+  q: { limit: number; exclude: readonly string[] },
+): Promise<PendingEmail[]> {
+  let query = tx
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', (j) => j.onRef('u.id', '=', 'n.user_id').onRef('u.org_id', '=', 'n.org_id'))
+    .leftJoin('cases as c', (j) => j.onRef('c.id', '=', 'n.case_id').onRef('c.org_id', '=', 'n.org_id'))
+    .leftJoin('users as s', (j) => j.onRef('s.id', '=', 'n.sent_by').onRef('s.org_id', '=', 'n.org_id'))
+    .select([
+      'n.id',
+      'n.org_id',
+      'n.kind',
+      'n.case_id',
+      'c.reference as case_reference',
+      'n.message',
+      'n.email_attempts',
+      'u.email as recipient_email',
+      sql<boolean>`u.status = 'active'`.as('recipient_active'),
+      's.display_name as sent_by_name',
+    ])
+    .where('n.email_status', '=', 'pending');
+  if (q.exclude.length > 0) query = query.where('n.id', 'not in', [...q.exclude]);
+  return query.orderBy('n.created_at').orderBy('n.id').limit(q.limit).forUpdate('n').skipLocked().execute();
+}
+
+/** Records the outcome of one e-mail attempt. */
+export async function recordEmailAttempt(
+  tx: DbOrTx,
+  r: {
+    orgId: string;
+    id: string;
+    status: 'pending' | 'sent' | 'failed';
+    attempts: number;
+    at: Date;
+    error: string | null;
+  },
+): Promise<void> {
+  await tx
+    .updateTable('notifications')
+    .set({
+      email_status: r.status,
+      email_attempts: r.attempts,
+      emailed_at: r.status === 'sent' ? r.at : null,
+      email_error: r.error === null ? null : r.error.slice(0, 500),
+    })
+    .where('org_id', '=', r.orgId)
+    .where('id', '=', r.id)
+    .execute();
+}
+
+/** The notifications about a case (its chronology): who was told what, when, by whom, read when. */
+export async function listCaseNotifications(db: DbOrTx, orgId: string, caseId: string) {
+  return db
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', (j) => j.onRef('u.id', '=', 'n.user_id').onRef('u.org_id', '=', 'n.org_id'))
+    .leftJoin('users as s', (j) => j.onRef('s.id', '=', 'n.sent_by').onRef('s.org_id', '=', 'n.org_id'))
+    .select([
+      'n.id',
+      'n.kind',
+      'n.user_id',
+      'u.display_name as recipient_name',
+      'n.message',
+      'n.created_at',
+      'n.read_at',
+      's.display_name as sent_by_name',
+    ])
+    .where('n.org_id', '=', orgId)
+    .where('n.case_id', '=', caseId)
+    .orderBy('n.created_at')
+    .orderBy('u.display_name')
+    .execute();
 }

@@ -1,5 +1,7 @@
 /** Kysely table types: one interface per table, matching the migrations in ./migrations. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Quadrant } from '../domain/priority/assess.ts';
+import type { Band, ImpactLevel } from '../domain/priority/levels.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -12,6 +14,10 @@ export interface OrganisationsTable {
   name: string;
   time_zone: Generated<string>;
   nation: Generated<'england-and-wales' | 'scotland' | 'northern-ireland'>;
+  /** Working days before a key date at which its reminders go out. */
+  reminder_lead_days: ColumnType<number[], number[] | undefined, number[]>;
+  /** The organisation's calendar day ('YYYY-MM-DD') of the last daily re-assessment. */
+  daily_run_on: DateOnlyNullable;
   created_at: CreatedAt;
 }
 
@@ -38,6 +44,8 @@ export interface UsersTable {
   locked_until: Date | null;
   capacity_points: ColumnType<string, string | number | undefined, string | number>;
   fte: ColumnType<string, string | number | undefined, string | number>;
+  /** Hours a week available for casework (the forecast's capacity). */
+  weekly_capacity_hours: ColumnType<string, string | number | undefined, string | number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -181,6 +189,21 @@ export interface CasesTable {
   team_id: string | null;
   complexity_weight: Numeric;
   vulnerability_indicators: ColumnType<string[], string[] | undefined, string[]>;
+  /** Client vulnerability 0–3, the practitioner's judgement. */
+  vulnerability: Generated<number>;
+  /** Impact if not actioned (ImpactLevel), the practitioner's judgement. */
+  impact: Generated<ImpactLevel>;
+  allocated_hours: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  estimated_effort_hours: ColumnType<
+    string | null,
+    string | number | null | undefined,
+    string | number | null
+  >;
+  /** The current assessment (the latest), copied into the three columns below. */
+  assessment_id: ColumnType<string | null, string | null | undefined, string | null>;
+  priority_band: ColumnType<Band | null, Band | null | undefined, Band | null>;
+  priority_score: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  assessed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   opened_at: CreatedAt;
   closed_at: Date | null;
   last_attention_at: Updated;
@@ -317,6 +340,10 @@ export interface KeyDatesTable {
   source: string | null;
   status: Generated<'pending' | 'met' | 'missed' | 'cancelled'>;
   status_note: string | null;
+  /** NULL: the organisation's reminder lead times. */
+  reminder_lead_days: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
+  /** How the date was computed from a time-limit template: { templateKey, eventDate, alternative, confirmedBy }. */
+  computed_from: ColumnType<unknown, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: Updated;
@@ -372,6 +399,105 @@ export interface NotificationsTable {
   message: string;
   created_at: Date;
   read_at: Date | null;
+  /** NULL when the system sent it; the colleague who informed the recipient otherwise. */
+  sent_by: ColumnType<string | null, string | null | undefined, string | null>;
+  email_status: Generated<EmailStatus>;
+  email_attempts: Generated<number>;
+  emailed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  email_error: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type EmailStatus = 'none' | 'pending' | 'sent' | 'failed';
+
+export type AssessmentTrigger =
+  | 'practitioner'
+  | 'case-opened'
+  | 'case-changed'
+  | 'flag'
+  | 'key-date'
+  | 'note'
+  | 'daily'
+  | 'policy'
+  | 'timescales';
+
+/** Every assessment of a case; never updated or deleted (a trigger refuses). */
+export interface AssessmentsTable {
+  id: Generated<string>;
+  /** The order assessments were stored in. */
+  seq: ColumnType<string, never, never>;
+  org_id: string;
+  case_id: string;
+  /** 0 for the built-in default policy. */
+  policy_version: number;
+  trigger: AssessmentTrigger;
+  /** AssessmentInputs (src/domain/priority/facts.ts), dates as ISO strings. */
+  inputs: ColumnType<unknown, string, never>;
+  score: ColumnType<string, string | number, never>;
+  score_band: Band;
+  computed_band: Band;
+  band: Band;
+  quadrant: Quadrant;
+  forced_by: string | null;
+  /** Contribution[] */
+  contributions: ColumnType<unknown, string, never>;
+  /** FiredRule[] */
+  rules_fired: ColumnType<unknown, string, never>;
+  /** string[] */
+  reasons: ColumnType<unknown, string, never>;
+  rationale: string | null;
+  override_band: Band | null;
+  override_rationale: string | null;
+  assessed_by: string | null;
+  assessed_at: Date;
+}
+
+export interface CaseSpecialistsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  user_id: string;
+  role: string;
+  hours: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  added_by: string;
+  added_at: Date;
+  removed_by: string | null;
+  removed_at: Date | null;
+  /** The case share granted when the specialist was added (NULL: they could see the case already). */
+  share_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ServiceTimescalesTable {
+  org_id: string;
+  /** NULL: the organisation's default for the band. */
+  case_type_id: string | null;
+  band: Band;
+  first_contact_days: number;
+  review_days: number;
+  resolution_days: number;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+export interface TimeLimitTemplatesTable {
+  id: Generated<string>;
+  org_id: string;
+  key: string;
+  /** A TimeLimitTemplate without its key (src/domain/time-limits/templates.ts). */
+  template: ColumnType<unknown, string, string>;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface AlertsSentTable {
+  org_id: string;
+  /** 'key-date-reminder', 'key-date-missed', 'turned-red', 'timescale-breached' */
+  kind: string;
+  /** What the alert is about, unique within its kind: '<keyDateId>:5'. */
+  subject_key: string;
+  case_id: string | null;
+  sent_at: Date;
 }
 
 /** One version of an organisation's priority policy; never updated or deleted (a trigger refuses). */
@@ -417,6 +543,11 @@ export interface DB {
   glossary_terms: GlossaryTermsTable;
   notifications: NotificationsTable;
   priority_policies: PriorityPoliciesTable;
+  assessments: AssessmentsTable;
+  case_specialists: CaseSpecialistsTable;
+  service_timescales: ServiceTimescalesTable;
+  time_limit_templates: TimeLimitTemplatesTable;
+  alerts_sent: AlertsSentTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -82,6 +82,7 @@ export async function updateUser(
       | 'totp_last_step'
       | 'failed_logins'
       | 'locked_until'
+      | 'weekly_capacity_hours'
     >
   >,
   at: Date,

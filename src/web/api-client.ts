@@ -57,6 +57,8 @@ export interface ApiClient {
   postNoContent(path: string, options?: RequestOptions): Promise<void>;
   /** PATCH (with the CSRF header) and parse the JSON response with `schema`. @throws ApiError */
   patch<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+  /** PUT (with the CSRF header) and parse the JSON response with `schema`. @throws ApiError */
+  put<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
   /** DELETE (with the CSRF header) expecting no content back. @throws ApiError */
   delete(path: string, options?: RequestOptions): Promise<void>;
   /** Keep the session's anti-forgery token; every non-GET request sends it as `x-csrf-token`. */
@@ -81,7 +83,7 @@ async function readProblem(response: Response): Promise<ApiError> {
   return new ApiError(clientProblem('UNEXPECTED_RESPONSE', response.status));
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
  * A same-origin JSON client for the Caseload API. Errors arrive as application/problem+json and are
@@ -135,6 +137,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     async patch(path, schema, request = {}) {
       return parse(await send('PATCH', path, request), schema);
+    },
+    async put(path, schema, request = {}) {
+      return parse(await send('PUT', path, request), schema);
     },
     async delete(path, request = {}) {
       await send('DELETE', path, request);

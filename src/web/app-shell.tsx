@@ -10,6 +10,16 @@ const NAV_ITEMS = [
   { path: PATHS.caseload, label: 'My caseload', caseWork: false },
   { path: PATHS.newClient, label: 'New client', caseWork: true },
   { path: PATHS.search, label: 'Search', caseWork: false },
+  { path: PATHS.keyDates, label: 'Key dates', caseWork: true },
+  { path: PATHS.caseloadHealth, label: 'Caseload health', caseWork: true },
+  { path: PATHS.notifications, label: 'Notifications', caseWork: false },
+] as const;
+
+/** Organisation settings, shown to administrators after the main items. */
+const ADMIN_NAV_ITEMS = [
+  { path: PATHS.timeLimitSettings, label: 'Time limits and reminders' },
+  { path: PATHS.timescaleSettings, label: 'Service timescales' },
+  { path: PATHS.priorityPolicy, label: 'Priority policy' },
 ] as const;
 
 /** Advisers and supervisors hold cases and record clients; admins and auditors do not. */
@@ -54,9 +64,14 @@ export function AppShell({ api, session, pathname, signingOut, onSignOut, childr
           </a>
           <div className="banner-user">
             {unread !== null && unread > 0 && (
-              <span className="notification-count" data-testid="unread-notifications">
+              <a
+                className="notification-count"
+                data-testid="unread-notifications"
+                href={PATHS.notifications}
+                onClick={followLink}
+              >
                 {unread === 1 ? '1 unread notification' : `${unread} unread notifications`}
-              </span>
+              </a>
             )}
             <span data-testid="signed-in-user">{session.user.displayName}</span>
             <Button size="compact-sm" variant="default" loading={signingOut} onClick={onSignOut}>
@@ -79,6 +94,18 @@ export function AppShell({ api, session, pathname, signingOut, onSignOut, childr
                 </a>
               </li>
             ))}
+            {session.user.roles.includes('admin') &&
+              ADMIN_NAV_ITEMS.map((item) => (
+                <li key={item.path}>
+                  <a
+                    href={item.path}
+                    aria-current={pathname === item.path ? 'page' : undefined}
+                    onClick={followLink}
+                  >
+                    {item.label}
+                  </a>
+                </li>
+              ))}
           </ul>
         </nav>
         <main id="main" tabIndex={-1} className="shell-main">

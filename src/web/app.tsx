@@ -32,6 +32,24 @@ const AmendNotePage = lazy(() =>
   import('./notes/amend-note-page.tsx').then((m) => ({ default: m.AmendNotePage })),
 );
 const SearchPage = lazy(() => import('./search/search-page.tsx').then((m) => ({ default: m.SearchPage })));
+const KeyDatesPage = lazy(() =>
+  import('./key-dates/key-dates-page.tsx').then((m) => ({ default: m.KeyDatesPage })),
+);
+const TimeLimitsPage = lazy(() =>
+  import('./settings/time-limits-page.tsx').then((m) => ({ default: m.TimeLimitsPage })),
+);
+const TimescalesPage = lazy(() =>
+  import('./settings/timescales-page.tsx').then((m) => ({ default: m.TimescalesPage })),
+);
+const CaseloadHealthPage = lazy(() =>
+  import('./caseload-effect/caseload-health-page.tsx').then((m) => ({ default: m.CaseloadHealthPage })),
+);
+const PriorityPolicyPage = lazy(() =>
+  import('./admin/priority-policy-page.tsx').then((m) => ({ default: m.PriorityPolicyPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('./notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 
 type AuthState =
   | { kind: 'loading' }
@@ -199,6 +217,18 @@ export function App() {
         return noteId ? <AmendNotePage key={noteId} api={api} noteId={noteId} /> : <NotFoundPage />;
       case 'search':
         return <SearchPage api={api} />;
+      case 'key-dates':
+        return <KeyDatesPage api={api} session={session} />;
+      case 'time-limit-settings':
+        return <TimeLimitsPage api={api} />;
+      case 'timescale-settings':
+        return <TimescalesPage api={api} />;
+      case 'notifications':
+        return <NotificationsPage api={api} />;
+      case 'caseload-health':
+        return <CaseloadHealthPage api={api} session={session} />;
+      case 'priority-policy':
+        return <PriorityPolicyPage api={api} session={session} />;
       case 'not-found':
         return <NotFoundPage />;
       default:

@@ -1,27 +1,57 @@
-import { Paper, Table, Tabs, Text } from '@mantine/core';
-import { useState } from 'react';
-import type { CaseSummaryResponse } from '../contract/cases.ts';
+import './worklist/worklist.css';
+import { Paper, Text } from '@mantine/core';
+import { type ReactNode, useRef } from 'react';
+import type { TeamListResponse } from '../contract/teams.ts';
+import { teamListSchema } from '../contract/teams.ts';
 import type { ApiClient } from './api-client.ts';
 import { holdsCases } from './app-shell.tsx';
 import type { Session } from './auth-api.ts';
-import { daysAgo, formatDate, formatDateTime } from './lib/format.ts';
-import { CASE_STATUS_LABELS, labelOf, NOTE_TYPE_LABELS } from './lib/labels.ts';
+import { formatDateTime } from './lib/format.ts';
+import { labelOf, NOTE_TYPE_LABELS } from './lib/labels.ts';
 import { useLoad } from './lib/use-load.ts';
 import { PageHeading } from './page-heading.tsx';
 import { LoadFailed, PageLoading } from './page-loading.tsx';
-import { type CaseScope, recordsApi } from './records-api.ts';
-import { followLink } from './router.ts';
-import { PATHS, paths } from './routes.ts';
+import { recordsApi } from './records-api.ts';
+import { followLink, navigate, useSearch } from './router.ts';
+import { PATHS } from './routes.ts';
+import { WorklistControls } from './worklist/worklist-controls.tsx';
+import {
+  fetchWorklist,
+  isFiltered,
+  searchOfView,
+  viewFromSearch,
+  type Worklist,
+  type WorklistView,
+} from './worklist/worklist-query.ts';
+import { WorklistSummary } from './worklist/worklist-summary.tsx';
+import { WorklistTable } from './worklist/worklist-table.tsx';
 
 export interface CaseloadPageProps {
   api: ApiClient;
   session: Session;
 }
 
-/** The adviser's open cases (and, for supervisors, the team's), longest without attention first. */
+type Teams = TeamListResponse['teams'];
+
+/**
+ * "My caseload": the worklist — open and on-hold cases in priority order with the reasons, dates,
+ * timescales and resources of each — and, for supervisors, any team member's or the whole team's.
+ * Whose worklist and the filters live in the address.
+ */
 export function CaseloadPage({ api, session }: CaseloadPageProps) {
+  const search = useSearch();
+  const view = viewFromSearch(search);
   const supervises = session.user.roles.includes('supervisor');
-  const [scope, setScope] = useState<CaseScope>('mine');
+  const types = useLoad(() => recordsApi.caseTypes(api), 'case-types');
+  const teams = useLoad(
+    () => (supervises ? api.get('/api/teams', teamListSchema) : Promise.resolve({ teams: [] })),
+    `teams:${supervises}`,
+  );
+  const supervisedTeams: Teams = (teams.loaded.data?.teams ?? []).filter((t) =>
+    t.members.some((m) => m.userId === session.user.id && m.role === 'supervisor'),
+  );
+  const setView = (next: WorklistView) =>
+    navigate(`${PATHS.caseload}${searchOfView(next)}`, { focus: false });
   return (
     <>
       <PageHeading>My caseload</PageHeading>
@@ -36,40 +66,123 @@ export function CaseloadPage({ api, session }: CaseloadPageProps) {
         </p>
       )}
       <DraftsToFinish api={api} />
-      {supervises ? (
-        <Tabs value={scope} onChange={(v) => setScope(v === 'team' ? 'team' : 'mine')}>
-          <Tabs.List mb="sm">
-            <Tabs.Tab value="mine">My cases</Tabs.Tab>
-            <Tabs.Tab value="team">My teams’ cases</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="mine">
-            <CaseList api={api} scope="mine" canStart />
-          </Tabs.Panel>
-          <Tabs.Panel value="team">
-            <CaseList api={api} scope="team" canStart />
-          </Tabs.Panel>
-        </Tabs>
-      ) : (
-        <CaseList api={api} scope="mine" canStart={holdsCases(session)} />
+      <WorklistSection
+        api={api}
+        view={view}
+        controls={
+          <WorklistControls
+            view={view}
+            onChange={setView}
+            caseTypes={types.loaded.data?.caseTypes ?? []}
+            supervisedTeams={supervisedTeams}
+            userId={session.user.id}
+          />
+        }
+        whose={whoseWords(view, supervisedTeams)}
+        canStart={holdsCases(session)}
+      />
+    </>
+  );
+}
+
+/** Whose worklist is shown, for the table's caption. */
+function whoseWords(view: WorklistView, teams: Teams): string {
+  if (view.scope.kind === 'team') {
+    const { teamId } = view.scope;
+    return `Team ${teams.find((t) => t.id === teamId)?.name ?? ''}`.trim();
+  }
+  if (view.scope.kind === 'user') {
+    const { userId } = view.scope;
+    const name = teams.flatMap((t) => t.members).find((m) => m.userId === userId)?.displayName;
+    return name ? `${name}’s cases` : 'A team member’s cases';
+  }
+  return 'Your cases';
+}
+
+interface WorklistSectionProps {
+  api: ApiClient;
+  view: WorklistView;
+  controls: ReactNode;
+  whose: string;
+  canStart: boolean;
+}
+
+function WorklistSection({ api, view, controls, whose, canStart }: WorklistSectionProps) {
+  const key = searchOfView(view);
+  const { loaded, reload } = useLoad(() => fetchWorklist(api, view), `worklist${key}`);
+  // While a new view loads, the last one stays on screen (marked busy), so nothing jumps under the keyboard.
+  const last = useRef<Worklist | null>(null);
+  if (loaded.state === 'ready') last.current = loaded.data;
+  const shown = loaded.state === 'ready' ? loaded.data : loaded.state === 'loading' ? last.current : null;
+  return (
+    <>
+      {shown && <WorklistSummary summary={shown.summary} />}
+      {controls}
+      {loaded.state === 'failed' && <LoadFailed detail={loaded.problem.detail} onRetry={reload} />}
+      {loaded.state === 'loading' && !shown && <PageLoading what="the worklist" />}
+      {shown && (
+        <div aria-busy={loaded.state === 'loading'}>
+          <p role="status" className="meta">
+            {loaded.state === 'loading' ? 'Updating the worklist…' : statusWords(shown, view)}
+          </p>
+          <WorklistBody worklist={shown} view={view} whose={whose} canStart={canStart} />
+        </div>
       )}
     </>
   );
 }
 
-function CaseList({ api, scope, canStart }: { api: ApiClient; scope: CaseScope; canStart: boolean }) {
-  const { loaded, reload } = useLoad(() => recordsApi.listCases(api, scope), scope);
-  if (loaded.state === 'loading') return <PageLoading what="cases" />;
-  if (loaded.state === 'failed') return <LoadFailed detail={loaded.problem.detail} onRetry={reload} />;
-  const { cases } = loaded.data;
-  if (cases.length === 0) return <EmptyCaseload scope={scope} canStart={canStart} />;
-  return <CaseTable cases={cases} showOwner={scope === 'team'} />;
+function statusWords(worklist: Worklist, view: WorklistView): string {
+  const { total, shown } = worklist.summary;
+  const cases = (n: number) => (n === 1 ? '1 case' : `${n} cases`);
+  return isFiltered(view) ? `Showing ${shown} of ${cases(total)}.` : `${cases(total)} open or on hold.`;
 }
 
-function EmptyCaseload({ scope, canStart }: { scope: CaseScope; canStart: boolean }) {
+function WorklistBody({
+  worklist,
+  view,
+  whose,
+  canStart,
+}: {
+  worklist: Worklist;
+  view: WorklistView;
+  whose: string;
+  canStart: boolean;
+}) {
+  if (worklist.summary.total === 0) {
+    return <EmptyCaseload scope={view.scope.kind} canStart={canStart && view.scope.kind === 'mine'} />;
+  }
+  if (worklist.rows.length === 0) {
+    return (
+      <Paper withBorder p="lg" radius="sm" maw="40rem">
+        <Text fw={600}>No cases match these filters.</Text>
+      </Paper>
+    );
+  }
+  const n = worklist.rows.length;
+  const caption =
+    `${whose}: ${n === 1 ? '1 case' : `${n} cases`} in worklist order — band, then the nearest key date or ` +
+    'overdue action, then score, then the longest without attention';
+  return (
+    <WorklistTable
+      rows={worklist.rows}
+      today={worklist.today}
+      showOwner={view.scope.kind === 'team'}
+      caption={caption}
+    />
+  );
+}
+
+function EmptyCaseload({ scope, canStart }: { scope: WorklistView['scope']['kind']; canStart: boolean }) {
+  const words = {
+    mine: 'You have no open cases.',
+    team: 'This team has no open cases.',
+    user: 'This person has no open cases.',
+  };
   return (
     <Paper withBorder p="lg" radius="sm" maw="40rem">
       <Text fw={600} mb={canStart ? 4 : 0}>
-        {scope === 'team' ? 'Your teams have no open cases.' : 'You have no open cases.'}
+        {words[scope]}
       </Text>
       {canStart && (
         <Text size="sm">
@@ -81,56 +194,6 @@ function EmptyCaseload({ scope, canStart }: { scope: CaseScope; canStart: boolea
         </Text>
       )}
     </Paper>
-  );
-}
-
-function CaseTable({ cases, showOwner }: { cases: CaseSummaryResponse[]; showOwner: boolean }) {
-  return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table className="data-table" verticalSpacing={6} highlightOnHover>
-        <Table.Caption>
-          {cases.length === 1 ? '1 open case' : `${cases.length} open cases`}, longest without attention first
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Reference</Table.Th>
-            <Table.Th scope="col">Client</Table.Th>
-            <Table.Th scope="col">Type</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Flags</Table.Th>
-            {showOwner && <Table.Th scope="col">Owner</Table.Th>}
-            <Table.Th scope="col">Last attention</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {cases.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                <a href={paths.case(c.id)} onClick={followLink} className="case-ref">
-                  {c.reference}
-                </a>
-              </Table.Td>
-              <Table.Td>{c.client.displayName}</Table.Td>
-              <Table.Td>{c.type.name}</Table.Td>
-              <Table.Td>{labelOf(CASE_STATUS_LABELS, c.status)}</Table.Td>
-              <Table.Td>
-                {c.openFlags > 0 ? (
-                  <span className="tag tag-flag">
-                    {c.openFlags === 1 ? '1 open flag' : `${c.openFlags} open flags`}
-                  </span>
-                ) : (
-                  <span className="muted">None</span>
-                )}
-              </Table.Td>
-              {showOwner && <Table.Td>{c.owner.displayName}</Table.Td>}
-              <Table.Td>
-                {formatDate(c.lastAttentionAt)} <span className="muted">({daysAgo(c.lastAttentionAt)})</span>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 

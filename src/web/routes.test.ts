@@ -29,6 +29,9 @@ describe('resolvePage for case records', () => {
     expect(resolvePage('full', '/clients/new')).toEqual({ page: 'new-client' });
     expect(resolvePage('full', '/cases/new')).toEqual({ page: 'open-case' });
     expect(resolvePage('full', '/search')).toEqual({ page: 'search' });
+    expect(resolvePage('full', '/notifications')).toEqual({ page: 'notifications' });
+    expect(resolvePage('full', '/caseload-health')).toEqual({ page: 'caseload-health' });
+    expect(resolvePage('full', '/settings/priority-policy')).toEqual({ page: 'priority-policy' });
     expect(resolvePage('full', `/cases/${id}`)).toEqual({ page: 'case', params: { caseId: id } });
     expect(resolvePage('full', `/cases/${id}/notes/new`)).toEqual({
       page: 'note-editor',

@@ -8,6 +8,12 @@ export const PATHS = {
   newClient: '/clients/new',
   openCase: '/cases/new',
   search: '/search',
+  keyDates: '/key-dates',
+  timeLimitSettings: '/settings/time-limits',
+  timescaleSettings: '/settings/timescales',
+  notifications: '/notifications',
+  caseloadHealth: '/caseload-health',
+  priorityPolicy: '/settings/priority-policy',
 } as const;
 
 /** Addresses of the pages that take an id. */
@@ -32,6 +38,12 @@ export type Page =
   | 'note-editor'
   | 'amend-note'
   | 'search'
+  | 'key-dates'
+  | 'time-limit-settings'
+  | 'timescale-settings'
+  | 'notifications'
+  | 'caseload-health'
+  | 'priority-policy'
   | 'not-found';
 
 export interface Resolved {
@@ -57,6 +69,12 @@ const FIXED: Record<string, Page> = {
   [PATHS.newClient]: 'new-client',
   [PATHS.openCase]: 'open-case',
   [PATHS.search]: 'search',
+  [PATHS.keyDates]: 'key-dates',
+  [PATHS.timeLimitSettings]: 'time-limit-settings',
+  [PATHS.timescaleSettings]: 'timescale-settings',
+  [PATHS.notifications]: 'notifications',
+  [PATHS.caseloadHealth]: 'caseload-health',
+  [PATHS.priorityPolicy]: 'priority-policy',
 };
 
 /** The signed-in page at a path (not the sign-in steps). */

@@ -44,6 +44,11 @@ const COVERED_PREFIXES = [
   '/api/search',
   '/api/notifications',
   '/api/priority-policy',
+  '/api/time-limit-templates',
+  '/api/service-timescales',
+  '/api/organisation',
+  '/api/worklist',
+  '/api/caseload',
 ];
 
 interface World {
@@ -72,6 +77,8 @@ interface Row {
   except?: Partial<Record<Persona, number>>;
   /** Builds the request for one persona, on fresh records. */
   request: (w: World, as: Persona) => Promise<Prepared>;
+  /** Tells apart two rows of one route (e.g. two scopes of a list). */
+  label?: string;
 }
 
 const CASE_TEAM = ['owner', 'supervisorA'] as const;
@@ -164,6 +171,26 @@ const flag = (w: World) =>
     raised_by: by(w),
     raised_at: new Date(),
   }));
+
+/** A request body for a new time-limit template. */
+const templateBody = (key: string) => ({
+  key,
+  name: `Limit ${key}`,
+  source: 'Civil Procedure Rules, r. 15.4',
+  eventLabel: 'service of the claim',
+  rule: { kind: 'calendar-days', days: 14 },
+  caution: 'the days run from deemed service.',
+});
+
+/** A fresh template of the organisation, active or not; answers its key. */
+async function freshTemplate(w: World, active: boolean) {
+  const { key, ...template } = templateBody(`limit-${unique()}`);
+  await t.db
+    .insertInto('time_limit_templates')
+    .values({ org_id: w.orgId, key, template: JSON.stringify(template), active, updated_by: null })
+    .execute();
+  return key;
+}
 
 const MATRIX: Row[] = [
   // Clients
@@ -365,6 +392,82 @@ const MATRIX: Row[] = [
       payload: { reason: 'Client in crisis at reception; owner away' },
     }),
   },
+  // Resources (issue 4): allocated hours and specialists
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/resources',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/resources` }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/cases/:caseId/resources',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/resources`,
+      payload: { allocatedHours: 2.5, estimatedEffortHours: 4 },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/assessments',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/assessments` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/assessments',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/assessments`,
+      payload: { vulnerability: 1, impact: 'financial-loss', rationale: 'Arrears growing.' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/assessments/preview',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/assessments/preview`,
+      payload: { vulnerability: 2, impact: 'loss-of-home' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/specialists',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/specialists` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/specialists',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/specialists`,
+      payload: { userId: w.bystander, role: 'Debt specialist' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/specialists/:id/remove',
+    ok: CASE_TEAM,
+    request: async (w) => {
+      const c = await freshCase(w);
+      const specialist = await t.db
+        .insertInto('case_specialists')
+        .values({
+          org_id: w.orgId,
+          case_id: c.id,
+          user_id: w.bystander,
+          role: 'Debt specialist',
+          added_by: by(w),
+          added_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/cases/${c.id}/specialists/${specialist.id}/remove` };
+    },
+  },
   {
     method: 'GET',
     url: '/api/cases/:caseId/chronology',
@@ -376,6 +479,22 @@ const MATRIX: Row[] = [
     url: '/api/cases/:caseId/chronology.pdf',
     ok: CASE_TEAM,
     request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/chronology.pdf` }),
+  },
+  // Informing colleagues: the people to choose from (who may view), the message (who may contribute)
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/colleagues',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/colleagues` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/inform',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/inform`,
+      payload: { userIds: [w.bystander], message: 'Please cover the hearing on Monday.' },
+    }),
   },
   // Notes
   {
@@ -510,6 +629,24 @@ const MATRIX: Row[] = [
         policy: { ...DEFAULT_PRIORITY_POLICY, thresholds: { red: 90, amber: 35 } },
         changeNote: 'Fewer red cases on score alone',
       },
+    }),
+  },
+  // The effect of priorities on a caseload: the owner's own, and their team's supervisor
+  {
+    method: 'GET',
+    url: '/api/caseload/effect',
+    ok: CASE_TEAM,
+    denied: 403,
+    request: async (w) => ({ url: `/api/caseload/effect?userId=${w.users.owner.id}` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/caseload/what-if',
+    ok: CASE_TEAM,
+    denied: 403,
+    request: async (w) => ({
+      url: '/api/caseload/what-if',
+      payload: { userId: w.users.owner.id, change: { addCase: { band: 'red', effortHours: 3 } } },
     }),
   },
   // Actions, goals, obstacles, key dates
@@ -707,6 +844,131 @@ const MATRIX: Row[] = [
       return { url: `/api/documents/${doc.id}` };
     },
   },
+  // Key dates register: everyone's own; a team's backup diary for its supervisors only
+  {
+    method: 'GET',
+    url: '/api/key-dates/register',
+    label: 'mine',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/key-dates/register' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/key-dates/register',
+    label: 'team A',
+    ok: ['supervisorA'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/key-dates/register?scope=team&teamId=${w.teamA}` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/key-dates/register',
+    label: 'the owner in team A',
+    ok: ['owner', 'supervisorA'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/key-dates/register?scope=user&userId=${w.users.owner.id}` }),
+  },
+  // Time-limit templates: everyone reads and computes; admins change
+  {
+    method: 'GET',
+    url: '/api/time-limit-templates',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/time-limit-templates' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/time-limit-templates',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({ url: '/api/time-limit-templates', payload: templateBody(`limit-${unique()}`) }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/time-limit-templates/:key',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => {
+      const { key: _key, ...body } = templateBody('unused');
+      return { url: `/api/time-limit-templates/${await freshTemplate(w, true)}`, payload: body };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/time-limit-templates/:key/deactivate',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => ({ url: `/api/time-limit-templates/${await freshTemplate(w, true)}/deactivate` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/time-limit-templates/:key/activate',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => ({ url: `/api/time-limit-templates/${await freshTemplate(w, false)}/activate` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/time-limit-templates/:key/compute',
+    // Every organisation has the seeded templates.
+    ok: EVERYONE,
+    request: async () => ({
+      url: '/api/time-limit-templates/county-court-defence/compute',
+      payload: { eventDate: '2026-11-02' },
+    }),
+  },
+  // Service timescales and reminder lead times: organisation settings everyone reads, admins change
+  {
+    method: 'GET',
+    url: '/api/service-timescales',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/service-timescales' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/service-timescales',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({
+      url: '/api/service-timescales',
+      payload: { caseTypeId: null, band: 'green', firstContactDays: 5, reviewDays: 15, resolutionDays: 90 },
+    }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/service-timescales',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => {
+      await t.db
+        .insertInto('service_timescales')
+        .values({
+          org_id: w.orgId,
+          case_type_id: w.caseTypeId,
+          band: 'amber',
+          first_contact_days: 2,
+          review_days: 8,
+          resolution_days: 50,
+          updated_by: null,
+          updated_at: new Date(),
+        })
+        .onConflict((oc) => oc.columns(['org_id', 'case_type_id', 'band']).doNothing())
+        .execute();
+      return { url: `/api/service-timescales?caseTypeId=${w.caseTypeId}&band=amber` };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/organisation/reminders',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/organisation/reminders' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/organisation/reminders',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({ url: '/api/organisation/reminders', payload: { leadDays: [10, 5, 2, 1] } }),
+  },
   // Search and notifications
   {
     method: 'GET',
@@ -750,6 +1012,22 @@ const MATRIX: Row[] = [
         .executeTakeFirstOrThrow();
       return { url: `/api/notifications/${n.id}/read` };
     },
+  },
+  // Worklist: one's own (anyone), a team member's (themself and the team's supervisors), a team's.
+  { method: 'GET', url: '/api/worklist', ok: EVERYONE, request: async () => ({ url: '/api/worklist' }) },
+  {
+    method: 'GET',
+    url: '/api/worklist',
+    ok: CASE_TEAM,
+    denied: 403,
+    request: async (w) => ({ url: `/api/worklist?scope=user&userId=${w.users.owner.id}` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/worklist',
+    ok: ['supervisorA'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/worklist?scope=team&teamId=${w.teamA}` }),
   },
 ];
 
@@ -818,7 +1096,7 @@ describe('authorization matrix of case records', () => {
   });
 
   for (const row of MATRIX) {
-    it(`${row.method} ${row.url}`, async () => {
+    it(`${row.method} ${row.url}${row.label ? ` (${row.label})` : ''}`, async () => {
       const outcomes: string[] = [];
       const wrong: string[] = [];
       for (const as of PERSONAS) {

@@ -67,6 +67,8 @@ describe('GET /api/notifications', () => {
       message: 'third',
       createdAt: at(3).toISOString(),
       readAt: null,
+      sentBy: null,
+      emailStatus: 'none',
     });
     expect(res.body).not.toContain('for someone else');
     const limited = await send(w.colleagueSession, 'GET', '/api/notifications?limit=1');

@@ -260,7 +260,7 @@ describe.skipIf(!chromiumAvailable)(
       const table = page.getByRole('table');
       await table.getByRole('link', { name: /^CL-\d{4}-\d{6}$/ }).waitFor();
       await table.getByText('Jordan Example').waitFor();
-      await table.getByText('1 open flag').waitFor();
+      await table.getByText('Safeguarding concern', { exact: true }).waitFor();
       await expectNoAxeViolations(page, 'caseload with a case');
 
       await page.goto(caseUrl);
@@ -271,7 +271,7 @@ describe.skipIf(!chromiumAvailable)(
       expect(statSync(SCREENSHOT).size).toBeGreaterThan(50_000);
     });
 
-    it('shows a supervisor the team’s cases in a second tab', async () => {
+    it('shows a supervisor the team’s worklist', async () => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       context.setDefaultTimeout(10_000);
       const other = await context.newPage();
@@ -287,11 +287,11 @@ describe.skipIf(!chromiumAvailable)(
       await expect
         .poll(() => other.getByTestId('unread-notifications').textContent())
         .toBe('1 unread notification');
-      await other.getByRole('tab', { name: 'My teams’ cases' }).click();
-      const table = other.getByRole('tabpanel').getByRole('table');
+      await other.getByLabel('Whose worklist').selectOption({ label: 'Whole team: Housing and benefits' });
+      const table = other.getByTestId('worklist');
       await table.getByText('Jordan Example').waitFor();
       await table.getByText('Ari Adviser').waitFor();
-      await expectNoAxeViolations(other, 'supervisor’s team tab');
+      await expectNoAxeViolations(other, 'supervisor’s team worklist');
       await context.close();
     });
   },

@@ -11,6 +11,8 @@ export const CHRONOLOGY_KINDS = [
   'flag',
   'change',
   'share',
+  'notification',
+  'assessment',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 
@@ -23,6 +25,8 @@ export const CHRONOLOGY_KIND_LABELS: Record<ChronologyKind, string> = {
   flag: 'Flags',
   change: 'Status and field changes',
   share: 'Access (shares)',
+  notification: 'Notifications',
+  assessment: 'Priority assessments',
 };
 
 export interface NoteSectionsView {
@@ -52,6 +56,11 @@ export interface ChronologyEntry {
     readonly sections?: NoteSectionsView;
     readonly amends?: { readonly noteId: string; readonly reason: string };
     readonly amendedBy: readonly { readonly noteId: string; readonly recordedAt: Date | null }[];
+  };
+  /** Who was told (kind 'notification'): each recipient and when they read it. */
+  readonly notification?: {
+    readonly kind: string;
+    readonly recipients: readonly { readonly name: string; readonly readAt: Date | null }[];
   };
 }
 

@@ -7,6 +7,7 @@ import {
   MUST_CONFIRM,
   type TimeLimitTemplate,
   timeLimitRuleProblems,
+  timeLimitTemplateFieldProblems,
   timeLimitTemplateProblems,
 } from './templates.ts';
 
@@ -263,9 +264,33 @@ describe('template validation', () => {
     ]);
   });
 
+  it('names the field of every problem, as the API names fields', () => {
+    expect(
+      timeLimitTemplateFieldProblems({
+        key: 'Bad Key',
+        name: ' ',
+        source: 'CPR r. 15.4',
+        eventLabel: '',
+        caution: 'Check it.',
+        rule: { kind: 'working-days', days: 0 },
+        alternative: { condition: ' ', rule: { kind: 'calendar-months', months: 121 } },
+      }).map((p) => p.field),
+    ).toEqual(['key', 'name', 'eventLabel', 'rule.days', 'alternative.condition', 'alternative.rule.months']);
+    expect(timeLimitTemplateFieldProblems({ ...validTemplate(), rule: { kind: 'weeks' } as never })).toEqual([
+      { field: 'rule.kind', message: 'The rule must count calendar months, calendar days or working days.' },
+    ]);
+    for (const t of DEFAULT_TIME_LIMIT_TEMPLATES) expect(timeLimitTemplateFieldProblems(t)).toEqual([]);
+  });
+
   it('refuses unknown rule kinds', () => {
     expect(timeLimitRuleProblems({ kind: 'fortnights' } as never)).toEqual([
       'The rule must count calendar months, calendar days or working days.',
     ]);
   });
 });
+
+function validTemplate() {
+  const first = DEFAULT_TIME_LIMIT_TEMPLATES[0];
+  if (!first) throw new Error('no seed templates');
+  return first;
+}

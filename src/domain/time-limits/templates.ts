@@ -118,15 +118,34 @@ export function computeKeyDate(
  * @example timeLimitRuleProblems({ kind: 'calendar-days', days: 0 }) // ['The number of days must be a whole number from 1 to 3650.']
  */
 export function timeLimitRuleProblems(rule: TimeLimitRule): string[] {
+  return ruleFieldProblems(rule, 'rule').map((p) => p.message);
+}
+
+/** A problem with a template, naming the field at fault as the API names it ('rule.months'). */
+export interface TemplateProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+function ruleFieldProblems(rule: TimeLimitRule, at: string): TemplateProblem[] {
   const whole = (n: number, max: number) => Number.isSafeInteger(n) && n >= 1 && n <= max;
   switch (rule.kind) {
     case 'calendar-months':
-      return whole(rule.months, 120) ? [] : ['The number of months must be a whole number from 1 to 120.'];
+      return whole(rule.months, 120)
+        ? []
+        : [{ field: `${at}.months`, message: 'The number of months must be a whole number from 1 to 120.' }];
     case 'calendar-days':
     case 'working-days':
-      return whole(rule.days, 3650) ? [] : ['The number of days must be a whole number from 1 to 3650.'];
+      return whole(rule.days, 3650)
+        ? []
+        : [{ field: `${at}.days`, message: 'The number of days must be a whole number from 1 to 3650.' }];
     default:
-      return ['The rule must count calendar months, calendar days or working days.'];
+      return [
+        {
+          field: `${at}.kind`,
+          message: 'The rule must count calendar months, calendar days or working days.',
+        },
+      ];
   }
 }
 
@@ -135,19 +154,36 @@ export function timeLimitRuleProblems(rule: TimeLimitRule): string[] {
  * @example timeLimitTemplateProblems({ ...template, source: '' }) // ['Give the source of the time limit …']
  */
 export function timeLimitTemplateProblems(template: TimeLimitTemplate): string[] {
-  const problems: string[] = [];
+  return timeLimitTemplateFieldProblems(template).map((p) =>
+    p.field.startsWith('alternative.rule.') ? `Alternative: ${p.message}` : p.message,
+  );
+}
+
+/**
+ * What is wrong with a template, each problem with the field at fault ('name', 'rule.days',
+ * 'alternative.condition'…), in the order of {@link timeLimitTemplateProblems}; empty when valid.
+ * @example timeLimitTemplateFieldProblems({ ...template, rule: { kind: 'calendar-days', days: 0 } })
+ * // [{ field: 'rule.days', message: 'The number of days must be a whole number from 1 to 3650.' }]
+ */
+export function timeLimitTemplateFieldProblems(template: TimeLimitTemplate): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const need = (field: string, value: string, message: string) => {
+    if (value.trim() === '') problems.push({ field, message });
+  };
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(template.key)) {
-    problems.push('The key must be lower-case letters and digits separated by hyphens.');
+    problems.push({
+      field: 'key',
+      message: 'The key must be lower-case letters and digits separated by hyphens.',
+    });
   }
-  if (template.name.trim() === '') problems.push('Give the time limit a name.');
-  if (template.source.trim() === '')
-    problems.push('Give the source of the time limit (the rule or statute).');
-  if (template.eventLabel.trim() === '') problems.push('Say which event the time limit runs from.');
-  if (template.caution.trim() === '') problems.push('Say what the practitioner should check.');
-  problems.push(...timeLimitRuleProblems(template.rule));
+  need('name', template.name, 'Give the time limit a name.');
+  need('source', template.source, 'Give the source of the time limit (the rule or statute).');
+  need('eventLabel', template.eventLabel, 'Say which event the time limit runs from.');
+  need('caution', template.caution, 'Say what the practitioner should check.');
+  problems.push(...ruleFieldProblems(template.rule, 'rule'));
   if (template.alternative) {
-    if (template.alternative.condition.trim() === '') problems.push('Say when the alternative rule applies.');
-    problems.push(...timeLimitRuleProblems(template.alternative.rule).map((p) => `Alternative: ${p}`));
+    need('alternative.condition', template.alternative.condition, 'Say when the alternative rule applies.');
+    problems.push(...ruleFieldProblems(template.alternative.rule, 'alternative.rule'));
   }
   return problems;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../domain/errors.ts';
 import { lockCase, updateCaseRow } from '../../store/cases.ts';
 import { recordFieldChanges } from '../../store/field-changes.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { reassessCases } from '../priority/reassess-cases.ts';
 import { type CaseView, loadCaseView } from './case-view.ts';
 import { loadCase } from './load-case.ts';
 
@@ -104,6 +105,7 @@ export async function changeCaseStatus(
       entityId: row.id,
       details: { from: row.status, to: updated.status, fields: plan.changes.map((c) => c.field) },
     });
+    await reassessCases(ctx, tx, { orgId: row.org_id, caseIds: [row.id], trigger: 'case-changed' });
     return loadCaseView(ctx, { ...loaded, row: updated }, tx);
   });
 }

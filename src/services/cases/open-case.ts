@@ -9,6 +9,7 @@ import { getClient, listClientCases } from '../../store/clients.ts';
 import { getOrganisation } from '../../store/organisations.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';
+import { reassessCases } from '../priority/reassess-cases.ts';
 import { assignNewCase } from './case-assignment.ts';
 import { type CaseView, loadCaseView } from './case-view.ts';
 
@@ -109,6 +110,7 @@ export async function openCase(ctx: ServiceContext, input: OpenCaseInput): Promi
       caseId: created.id,
       message: `Case ${reference} has been opened for you.`,
     });
+    await reassessCases(ctx, tx, { orgId: actor.orgId, caseIds: [created.id], trigger: 'case-opened' });
     return created;
   });
   return loadCaseView(ctx, {

@@ -2,6 +2,7 @@ import { type CaseFlagWithNames, getCaseFlag, insertCaseFlag } from '../../store
 import { listTeamSupervisorIds } from '../../store/teams.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';
+import { reassessCases } from '../priority/reassess-cases.ts';
 import { loadCase } from './load-case.ts';
 
 export interface RaiseFlagInput {
@@ -48,6 +49,13 @@ export async function raiseCaseFlag(
       entityType: 'case',
       entityId: row.id,
       details: { flagId, kind: input.kind, ...(notified.length > 0 ? { notified } : {}) },
+    });
+    // Whoever was just told of the concern is not told again that the case turned red.
+    await reassessCases(ctx, tx, {
+      orgId: row.org_id,
+      caseIds: [row.id],
+      trigger: 'flag',
+      toldAlready: notified,
     });
     const flag = await getCaseFlag(tx, row.org_id, row.id, flagId);
     if (!flag) throw new Error('the flag just raised is missing');

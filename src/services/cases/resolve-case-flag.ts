@@ -5,6 +5,7 @@ import {
   resolveCaseFlag as resolveFlagRow,
 } from '../../store/case-flags.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { reassessCases } from '../priority/reassess-cases.ts';
 import { loadCase } from './load-case.ts';
 
 /**
@@ -38,6 +39,7 @@ export async function resolveCaseFlag(
       entityId: row.id,
       details: { flagId, kind: flag.kind },
     });
+    await reassessCases(ctx, tx, { orgId: row.org_id, caseIds: [row.id], trigger: 'flag' });
     const after = await getCaseFlag(tx, row.org_id, row.id, flagId);
     if (!after) throw new AppError('FLAG_NOT_FOUND');
     return after;

@@ -6,6 +6,7 @@ import { type FieldChange, recordFieldChanges } from '../../store/field-changes.
 import type { CaseRow } from '../../store/schema.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';
+import { reassessCases } from '../priority/reassess-cases.ts';
 import { reassignCase } from './case-assignment.ts';
 import { type CaseView, loadCaseView } from './case-view.ts';
 import { type LoadedCase, loadCase } from './load-case.ts';
@@ -131,6 +132,7 @@ async function applyChanges(
       ...(moved ? { teamId: updated.team_id, previousTeamId: row.team_id } : {}),
     },
   });
+  await reassessCases(ctx, tx, { orgId: row.org_id, caseIds: [row.id], trigger: 'case-changed' });
   if (reassigned) {
     await notifyUsers(ctx, tx, {
       recipients: [updated.owner_id],

@@ -6,8 +6,12 @@ import {
   describeFieldChange,
   orderChronology,
 } from '../../domain/cases/chronology.ts';
+import { assessmentEntries } from '../../domain/cases/chronology-assessments.ts';
+import { notificationEntries } from '../../domain/cases/chronology-notifications.ts';
 import { isLateEntry } from '../../domain/notes/note-rules.ts';
+import { listCaseAssessments } from '../../store/assessments.ts';
 import { type CaseHistory, loadCaseHistory } from '../../store/chronology.ts';
+import { listCaseNotifications } from '../../store/notifications.ts';
 import { getOrganisation } from '../../store/organisations.ts';
 import type { CaseRow } from '../../store/schema.ts';
 import { displayNamesOf, getUser } from '../../store/users.ts';
@@ -35,16 +39,50 @@ export async function getCaseChronology(
 ): Promise<CaseChronology> {
   const actor = requireActor(ctx);
   const { row, access } = await loadCase(ctx, caseId, 'view');
-  const history = await loadCaseHistory(ctx.db, actor.orgId, row.id);
+  const [history, notifications, assessments] = await Promise.all([
+    loadCaseHistory(ctx.db, actor.orgId, row.id),
+    listCaseNotifications(ctx.db, actor.orgId, row.id),
+    listCaseAssessments(ctx.db, actor.orgId, row.id),
+  ]);
   const names = await displayNamesOf(ctx.db, actor.orgId, userIdsOf(history));
   const entries = orderChronology(
-    buildEntries(history, row, {
-      actor,
-      access,
-      names,
-      now: ctx.clock.now(),
-      lateHours: recordSettings(ctx).lateEntryHours,
-    }),
+    [
+      ...buildEntries(history, row, {
+        actor,
+        access,
+        names,
+        now: ctx.clock.now(),
+        lateHours: recordSettings(ctx).lateEntryHours,
+      }),
+      ...notificationEntries(
+        notifications.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          recipientName: n.recipient_name,
+          message: n.message,
+          createdAt: n.created_at,
+          readAt: n.read_at,
+          sentByName: n.sent_by_name ?? undefined,
+        })),
+      ),
+      ...assessmentEntries(
+        assessments.map((a) => ({
+          id: a.id,
+          band: a.band,
+          computedBand: a.computed_band,
+          trigger: a.trigger,
+          policyVersion: a.policy_version,
+          reasons: a.reasons as string[],
+          rationale: a.rationale,
+          override:
+            a.override_band && a.override_rationale
+              ? { band: a.override_band, rationale: a.override_rationale }
+              : null,
+          assessedByName: a.assessed_by_name ?? undefined,
+          assessedAt: a.assessed_at,
+        })),
+      ),
+    ],
     kinds,
   );
   await auditRead(ctx, {

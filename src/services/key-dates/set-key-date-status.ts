@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors.ts';
 import { type KeyDateStatus, keyDateStatusProblem } from '../../domain/key-dates/key-date-rules.ts';
 import { type KeyDateRow, updateKeyDate } from '../../store/key-dates.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { reassessCases } from '../priority/reassess-cases.ts';
 import { loadKeyDateForChange } from './key-date-view.ts';
 
 /**
@@ -33,6 +34,7 @@ export async function setKeyDateStatus(
       entityId: keyDate.id,
       details: { caseId: keyDate.case_id, status: input.status, previousStatus: keyDate.status },
     });
+    await reassessCases(ctx, tx, { orgId: actor.orgId, caseIds: [keyDate.case_id], trigger: 'key-date' });
     return updated;
   });
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
 import { canEditKeyDate, hoursAndMinutes } from '../../domain/key-dates/key-date-rules.ts';
+import { normaliseLeadDays } from '../../domain/key-dates/reminder-lead-days.ts';
 import {
   type KeyDatePatch,
   type KeyDateRow,
@@ -7,6 +8,7 @@ import {
 } from '../../store/key-dates.ts';
 import type { KeyDateKind } from '../../store/schema.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { reassessCases } from '../priority/reassess-cases.ts';
 import { loadKeyDateForChange } from './key-date-view.ts';
 
 export interface UpdateKeyDateInput {
@@ -17,6 +19,8 @@ export interface UpdateKeyDateInput {
   readonly description?: string | undefined;
   /** null removes the source. */
   readonly source?: string | null | undefined;
+  /** Working days before the date for reminders; null: back to the organisation's. */
+  readonly reminderLeadDays?: readonly number[] | null | undefined;
 }
 
 /**
@@ -62,6 +66,13 @@ export async function updateKeyDate(
       patch.source = source;
       fields.push('source');
     }
+    if (input.reminderLeadDays !== undefined) {
+      const leadDays = input.reminderLeadDays === null ? null : normaliseLeadDays(input.reminderLeadDays);
+      if (JSON.stringify(leadDays) !== JSON.stringify(keyDate.reminder_lead_days)) {
+        patch.reminder_lead_days = leadDays;
+        fields.push('reminderLeadDays');
+      }
+    }
     if (fields.length === 0) return keyDate;
     const updated = await updateKeyDateRow(tx, actor.orgId, keyDate.id, patch, ctx.clock.now());
     if (!updated) throw new AppError('KEY_DATE_NOT_FOUND');
@@ -71,6 +82,7 @@ export async function updateKeyDate(
       entityId: keyDate.id,
       details: { caseId: keyDate.case_id, fields },
     });
+    await reassessCases(ctx, tx, { orgId: actor.orgId, caseIds: [keyDate.case_id], trigger: 'key-date' });
     return updated;
   });
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors.ts';
 import { hasRecordedContent, isLateEntry } from '../../domain/notes/note-rules.ts';
 import { fileDraft, touchCaseAttention } from '../../store/notes.ts';
 import { audit, inTransaction, recordSettings, type ServiceContext } from '../context.ts';
+import { reassessCases } from '../priority/reassess-cases.ts';
 import { checkNoteContent, contentOf } from './note-input.ts';
 import { loadDraftForChange, type NoteView, noteViewOf } from './note-view.ts';
 
@@ -45,6 +46,7 @@ export async function fileNote(ctx: ServiceContext, noteId: string): Promise<Not
         lateEntry: isLateEntry(note.occurred_at, now, recordSettings(ctx).lateEntryHours),
       },
     });
+    await reassessCases(ctx, tx, { orgId: note.org_id, caseIds: [note.case_id], trigger: 'note' });
     return noteViewOf(ctx, tx, kase.access, note.id);
   });
 }

@@ -13,12 +13,14 @@ import {
 } from '../../store/priority-policies.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
 import type { PriorityPolicyVersion } from './get-priority-policy.ts';
+import { reassessOpenCases } from './reassess-cases.ts';
 
 /**
  * An administrator saves a new version of the organisation's priority policy, with a note on why.
  * The policy must pass validatePolicy (every problem is named as a field `policy.<path>`); a policy
  * identical to the one in force (the default, while none is saved) is refused. Versions are
  * numbered under a per-organisation lock, so two admins saving at once get consecutive versions.
+ * Then every open case is re-assessed under the new version.
  * @throws AppError UNAUTHENTICATED, FORBIDDEN, VALIDATION_FAILED (the policy's problems), CONFLICT (no change)
  */
 export async function savePriorityPolicy(
@@ -35,7 +37,7 @@ export async function savePriorityPolicy(
     });
   }
   const changeNote = input.changeNote?.trim() || null;
-  return inTransaction(ctx, async (tx) => {
+  const saved = await inTransaction(ctx, async (tx) => {
     await lockPriorityPolicies(tx, actor.orgId);
     const current = await findCurrentPriorityPolicy(tx, actor.orgId);
     if (isDeepStrictEqual(toPlain(current?.policy ?? DEFAULT_PRIORITY_POLICY), toPlain(input.policy))) {
@@ -63,6 +65,9 @@ export async function savePriorityPolicy(
       createdAt: saved.createdAt,
     };
   });
+  // Every open case is measured against the new version (in batches, after the save commits).
+  await reassessOpenCases(ctx, actor.orgId, 'policy');
+  return saved;
 }
 
 /** The policy as it round-trips through JSON (jsonb), so key order and undefined do not matter. */

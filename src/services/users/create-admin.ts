@@ -1,7 +1,6 @@
-import { DEFAULT_CASE_TYPES } from '../../domain/cases/reference.ts';
 import { AppError } from '../../domain/errors.ts';
-import { insertCaseTypes } from '../../store/case-types.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
+import { seedOrganisationDefaults } from '../../store/organisation-defaults.ts';
 import { findOrganisationByName, insertOrganisation } from '../../store/organisations.ts';
 import { findUserByEmail, insertUserRow } from '../../store/users.ts';
 import { assertAcceptablePassword, hashPassword } from '../auth/passwords.ts';
@@ -30,7 +29,7 @@ export async function createAdmin(ctx: ServiceContext, input: CreateAdminInput) 
     const existing = await findOrganisationByName(tx, input.organisation);
     const org = existing ?? (await insertOrganisation(tx, input.organisation));
     if (!existing) {
-      await insertCaseTypes(tx, org.id, DEFAULT_CASE_TYPES);
+      await seedOrganisationDefaults(tx, org.id);
       await audit(ctx, tx, {
         orgId: org.id,
         actorId: null,

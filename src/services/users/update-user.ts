@@ -20,9 +20,10 @@ export interface UpdateUserInput {
   readonly displayName?: string | undefined;
   readonly roles?: readonly Role[] | undefined;
   readonly status?: 'active' | 'disabled' | undefined;
+  readonly weeklyCapacityHours?: number | undefined;
 }
 
-type Field = 'displayName' | 'roles' | 'status';
+type Field = 'displayName' | 'roles' | 'status' | 'weeklyCapacityHours';
 
 const REFUSALS = {
   SELF_LOCKOUT:
@@ -35,7 +36,8 @@ const sameRoles = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((r) => b.includes(r));
 
 /**
- * An administrator changes a person's name, roles or status. Disabling ends every session of the
+ * An administrator changes a person's name, roles, status or weekly capacity (hours a week for
+ * casework, which the caseload forecast works with). Disabling ends every session of the
  * person at once; gaining the admin or supervisor role without an authenticator app also ends
  * their sessions, so they set one up at their next sign-in. Losing the supervisor role turns
  * their team supervisions into memberships.
@@ -69,11 +71,13 @@ async function applyChange(
     displayName: input.displayName?.trim() ?? target.display_name,
     roles: input.roles ? canonicalRoles(input.roles) : before.roles,
     status: input.status ?? before.status,
+    weeklyCapacityHours: input.weeklyCapacityHours ?? Number(target.weekly_capacity_hours),
   };
   const fields: Field[] = [];
   if (next.displayName !== target.display_name) fields.push('displayName');
   if (!sameRoles(next.roles, before.roles)) fields.push('roles');
   if (next.status !== before.status) fields.push('status');
+  if (next.weeklyCapacityHours !== Number(target.weekly_capacity_hours)) fields.push('weeklyCapacityHours');
   if (fields.length === 0) return target;
 
   const otherAdmins = activeAdmins.filter((id) => id !== target.id).length;
@@ -93,6 +97,7 @@ async function applyChange(
       display_name: next.displayName,
       roles: next.roles,
       status: next.status,
+      weekly_capacity_hours: String(next.weeklyCapacityHours),
     },
     ctx.clock.now(),
   );

@@ -1,11 +1,14 @@
 import type { ActionResponse } from '../../contract/actions.ts';
+import type { AssessmentListResponse } from '../../contract/assessments.ts';
 import type { CaseResponse } from '../../contract/cases.ts';
 import type { GoalResponse } from '../../contract/goals.ts';
 import type { KeyDateResponse } from '../../contract/key-dates.ts';
 import type { VisibleNoteResponse } from '../../contract/notes.ts';
 import type { ObstacleResponse } from '../../contract/obstacles.ts';
+import type { CaseResourcesResponse } from '../../contract/resources.ts';
 import type { ApiClient } from '../api-client.ts';
 import { type Chronology, recordsApi } from '../records-api.ts';
+import { priorityApi } from './priority-api.ts';
 
 /** Everything the case page shows, loaded together. */
 export interface CaseData {
@@ -16,19 +19,26 @@ export interface CaseData {
   keyDates: KeyDateResponse[];
   obstacles: ObstacleResponse[];
   chronology: Chronology;
+  /** The priority history (current assessment first) and the practitioner's judgements. */
+  assessments: AssessmentListResponse;
+  /** Owner, specialists, allocated hours, estimated effort and the resources check. */
+  resources: CaseResourcesResponse;
 }
 
 /** Loads the case and its records in parallel. @throws ApiError (CASE_NOT_FOUND when it is not yours to see) */
 export async function loadCaseData(api: ApiClient, caseId: string): Promise<CaseData> {
-  const [kase, notes, goals, actions, keyDates, obstacles, chronology] = await Promise.all([
-    recordsApi.getCase(api, caseId),
-    recordsApi.caseNotes(api, caseId),
-    recordsApi.goals(api, caseId),
-    recordsApi.actions(api, caseId),
-    recordsApi.keyDates(api, caseId),
-    recordsApi.obstacles(api, caseId),
-    recordsApi.chronology(api, caseId),
-  ]);
+  const [kase, notes, goals, actions, keyDates, obstacles, chronology, assessments, resources] =
+    await Promise.all([
+      recordsApi.getCase(api, caseId),
+      recordsApi.caseNotes(api, caseId),
+      recordsApi.goals(api, caseId),
+      recordsApi.actions(api, caseId),
+      recordsApi.keyDates(api, caseId),
+      recordsApi.obstacles(api, caseId),
+      recordsApi.chronology(api, caseId),
+      priorityApi.assessments(api, caseId),
+      priorityApi.resources(api, caseId),
+    ]);
   return {
     kase,
     notes: notes.notes,
@@ -37,6 +47,8 @@ export async function loadCaseData(api: ApiClient, caseId: string): Promise<Case
     keyDates: keyDates.keyDates,
     obstacles: obstacles.obstacles,
     chronology,
+    assessments,
+    resources,
   };
 }
 

@@ -13,18 +13,24 @@ import { CaseDetails, ContactCallouts } from './case-summary.tsx';
 import { ChronologySection } from './chronology-section.tsx';
 import { FlagsSection } from './flags-section.tsx';
 import { GoalsSection } from './goals-section.tsx';
+import { InformSection } from './inform-section.tsx';
 import { KeyDatesSection } from './key-dates-section.tsx';
 import { NotesSection } from './notes-section.tsx';
 import { ObstaclesSection } from './obstacles-section.tsx';
+import { PrioritySection } from './priority-section.tsx';
+import { ResourcesSection } from './resources-section.tsx';
 import { StatusControls } from './status-controls.tsx';
 
 const CONTENTS = [
+  ['priority', 'Priority'],
+  ['resources', 'Resources'],
   ['flags', 'Flags'],
   ['goals', 'Goals'],
   ['actions', 'Actions'],
   ['key-dates', 'Key dates'],
   ['obstacles', 'Obstacles'],
   ['notes', 'Notes'],
+  ['inform', 'Inform colleagues'],
   ['chronology', 'Chronology'],
 ] as const;
 
@@ -112,7 +118,7 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
         <h2 id="summary-heading" className="section-title">
           Summary
         </h2>
-        <CaseDetails kase={kase} />
+        <CaseDetails kase={kase} priority={data.assessments.current} />
       </section>
       <nav aria-label="On this page" className="page-contents print-hide">
         <span className="contents-label">On this page:</span>
@@ -124,6 +130,8 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
           ))}
         </ul>
       </nav>
+      <PrioritySection {...section} />
+      <ResourcesSection {...section} />
       <FlagsSection {...section} />
       <div className="section-columns">
         <div>
@@ -136,6 +144,7 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
         </div>
       </div>
       <NotesSection data={data} />
+      <InformSection {...section} />
       <ChronologySection caseId={kase.id} chronology={data.chronology} />
     </div>
   );

@@ -1,6 +1,8 @@
+import type { AssessmentResponse } from '../../contract/assessments.ts';
 import type { CaseResponse } from '../../contract/cases.ts';
 import { formatDate } from '../lib/format.ts';
 import { CASE_STATUS_LABELS, labelOf } from '../lib/labels.ts';
+import { BandTag } from './band-tag.tsx';
 
 type Client = CaseResponse['client'];
 
@@ -66,8 +68,17 @@ export function ContactCallouts({ client }: { client: Client }) {
   );
 }
 
-/** The case's facts as a description list: type, owner, team, status and why, dates, issue, outcome. */
-export function CaseDetails({ kase }: { kase: CaseResponse }) {
+/**
+ * The case's facts as a description list: priority (an override shown as one), type, owner, team,
+ * status and why, dates, issue, outcome.
+ */
+export function CaseDetails({
+  kase,
+  priority,
+}: {
+  kase: CaseResponse;
+  priority?: AssessmentResponse | null;
+}) {
   const rows: [string, string][] = [
     ['Client', `${kase.client.displayName}${kase.client.pronouns ? ` (${kase.client.pronouns})` : ''}`],
     ...(kase.client.preferredName && kase.client.preferredName !== kase.client.legalName
@@ -94,6 +105,21 @@ export function CaseDetails({ kase }: { kase: CaseResponse }) {
   return (
     <div className="case-details">
       <dl className="detail-list">
+        {priority !== undefined && (
+          <div className="detail-row">
+            <dt>Priority</dt>
+            <dd>
+              {priority ? (
+                <BandTag
+                  band={priority.band}
+                  computedBand={priority.override ? priority.computedBand : undefined}
+                />
+              ) : (
+                'Not assessed yet'
+              )}
+            </dd>
+          </div>
+        )}
         {rows.map(([term, value]) => (
           <div key={term} className="detail-row">
             <dt>{term}</dt>

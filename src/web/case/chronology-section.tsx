@@ -44,6 +44,20 @@ function NoteEntry({ note }: { note: NonNullable<Entry['note']> }) {
   );
 }
 
+/** Who was told, and whether each has read it. */
+function NotificationRecipients({ notification }: { notification: NonNullable<Entry['notification']> }) {
+  return (
+    <ul className="meta notification-recipients">
+      {notification.recipients.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: two people may share a name; the order is fixed
+        <li key={i}>
+          {r.name}: {r.readAt ? `read ${formatDateTime(r.readAt)}` : 'not read yet'}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The case history in time order, filterable by kind, printable, and as a PDF. */
 export function ChronologySection({ caseId, chronology }: { caseId: string; chronology: Chronology }) {
   const [kinds, setKinds] = useState<ChronologyKind[]>([...ALL_KINDS]);
@@ -94,6 +108,7 @@ export function ChronologySection({ caseId, chronology }: { caseId: string; chro
                   {e.by && <span className="meta"> — {e.by}</span>}
                 </div>
                 {e.detail && <p className="prose">{e.detail}</p>}
+                {e.notification && <NotificationRecipients notification={e.notification} />}
                 {e.note && <NoteEntry note={e.note} />}
               </div>
             </li>

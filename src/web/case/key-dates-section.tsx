@@ -4,11 +4,12 @@ import {
   type KeyDateResponse,
   keyDateStatusRequestSchema,
 } from '../../contract/key-dates.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, formatDateTime } from '../lib/format.ts';
 import { KEY_DATE_KIND_LABELS, KEY_DATE_STATUS_LABELS, labelOf, optionsOf } from '../lib/labels.ts';
 import { recordsApi } from '../records-api.ts';
 import type { SectionProps } from './case-data.ts';
 import { InlineForm, parseOrThrow, textOf } from './inline-form.tsx';
+import { TimeLimitKeyDateForm } from './time-limit-key-date-form.tsx';
 
 function KeyDateItem({
   keyDate: k,
@@ -30,6 +31,22 @@ function KeyDateItem({
         {k.source ? ` · Source: ${k.source}` : ''}
         {k.statusNote ? ` · ${k.statusNote}` : ''}
       </div>
+      {k.computedFrom && (
+        <div className="meta">
+          Worked out from the time limit “{k.computedFrom.templateName}” (event{' '}
+          {formatDate(k.computedFrom.eventDate)}), confirmed {formatDateTime(k.computedFrom.confirmedAt)}
+          {k.computedFrom.differsFromComputed
+            ? ` · Not the computed date (${formatDate(k.computedFrom.computedDate)}): the practitioner chose this one`
+            : ''}
+        </div>
+      )}
+      {k.reminderLeadDays && (
+        <div className="meta">
+          {k.reminderLeadDays.length === 0
+            ? 'No reminders for this date'
+            : `Reminders ${k.reminderLeadDays.join(', ')} working days before`}
+        </div>
+      )}
       {k.status === 'pending' && canAdd && (
         <InlineForm
           compact
@@ -166,6 +183,7 @@ export function KeyDatesSection({ api, data, changed }: SectionProps) {
           )}
         </InlineForm>
       )}
+      {canAdd && <TimeLimitKeyDateForm api={api} caseId={data.kase.id} changed={changed} />}
     </section>
   );
 }

@@ -88,6 +88,8 @@ export const CHRONOLOGY_KIND_LABELS: Labels<typeof chronologyKindSchema> = {
   flag: 'Flags',
   change: 'Status and field changes',
   share: 'Access (shares)',
+  notification: 'Notifications',
+  assessment: 'Priority assessments',
 };
 
 /** Options for a NativeSelect from a label table, in the table's order. */

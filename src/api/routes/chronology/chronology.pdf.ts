@@ -71,6 +71,12 @@ function writeEntry(doc: PDFKit.PDFDocument, e: ChronologyEntry, timeZone: strin
   if (e.note?.amendedBy.length) meta.push('amended — see the amendment below');
   if (meta.length) doc.fillColor('#444').text(meta.join(' · ')).fillColor('#000');
   if (e.detail) doc.text(e.detail);
+  if (e.notification) {
+    const read = e.notification.recipients.map(
+      (r) => `${r.name}: ${r.readAt ? `read ${when(r.readAt, timeZone)}` : 'not read yet'}`,
+    );
+    doc.fillColor('#444').text(read.join(' · ')).fillColor('#000');
+  }
   const note = e.note;
   if (!note) return;
   if (note.restricted) {

@@ -26,6 +26,12 @@ export function presentEntry(e: ChronologyEntry) {
           amendedBy: e.note.amendedBy.map((a) => ({ noteId: a.noteId, recordedAt: iso(a.recordedAt) })),
         }
       : undefined,
+    notification: e.notification
+      ? {
+          kind: e.notification.kind,
+          recipients: e.notification.recipients.map((r) => ({ name: r.name, readAt: iso(r.readAt) })),
+        }
+      : undefined,
   };
 }
 
@@ -38,7 +44,7 @@ export const chronologyRoutes: FastifyPluginAsync = async (base) => {
       config: { policy: signedIn },
       schema: {
         summary:
-          'The case history: notes, actions, goals, key dates, obstacles, flags, changes and shares in time order',
+          'The case history: notes, actions, goals, key dates, obstacles, flags, changes, shares and notifications in time order',
         tags: ['cases'],
         params: chronologyParamsSchema,
         querystring: chronologyQuerySchema,

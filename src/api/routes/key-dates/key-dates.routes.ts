@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../../contract/common.ts';
+import { keyDateRegisterQuerySchema, keyDateRegisterSchema } from '../../../contract/key-date-register.ts';
 import {
   createKeyDateRequestSchema,
   keyDateCaseParamsSchema,
@@ -13,10 +14,11 @@ import {
 } from '../../../contract/key-dates.ts';
 import { signedIn } from '../../../domain/access/policy.ts';
 import { createKeyDate } from '../../../services/key-dates/create-key-date.ts';
+import { listKeyDateRegister } from '../../../services/key-dates/list-key-date-register.ts';
 import { listKeyDates } from '../../../services/key-dates/list-key-dates.ts';
 import { setKeyDateStatus } from '../../../services/key-dates/set-key-date-status.ts';
 import { updateKeyDate } from '../../../services/key-dates/update-key-date.ts';
-import { presentKeyDate, presentKeyDateList } from './key-dates.presenter.ts';
+import { presentKeyDate, presentKeyDateList, presentKeyDateRegister } from './key-dates.presenter.ts';
 
 const problems = problemResponses(400, 401, 403, 404, 409);
 const tags = ['key dates'];
@@ -26,6 +28,27 @@ const ACCESS =
 
 export const keyDatesRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/key-dates/register',
+    {
+      // Anyone signed in for their own; the service decides team and user scopes (403 otherwise).
+      config: { policy: signedIn },
+      schema: {
+        summary: 'The key dates register: your key dates, or a team’s backup diary (supervisors)',
+        description:
+          'Pending key dates by default — including dates that have passed but are still pending — of ' +
+          'the cases you own (`mine`), of a team you supervise (`team`), or of one member of such a ' +
+          'team (`user`), only of cases you may see, by date. Each says how many working days away ' +
+          'it is, in the organisation’s nation and time zone. Another team’s or person’s register ' +
+          'answers FORBIDDEN. The read is audited (key_dates.register_viewed).',
+        tags,
+        querystring: keyDateRegisterQuerySchema,
+        response: { 200: keyDateRegisterSchema, ...problems },
+      },
+    },
+    async (request) => presentKeyDateRegister(await listKeyDateRegister(request.ctx, request.query)),
+  );
 
   app.get(
     '/cases/:caseId/key-dates',
@@ -48,7 +71,11 @@ export const keyDatesRoutes: FastifyPluginAsync = async (base) => {
       config: { policy: signedIn },
       schema: {
         summary: 'Record a key date of a case (pending until met, missed or cancelled)',
-        description: ACCESS,
+        description:
+          'With `fromTemplate` the date is worked out from a time-limit template (see POST ' +
+          '/api/time-limit-templates/{key}/compute) and recorded only with `confirmed: true`; how it was ' +
+          'computed and who confirmed it are kept in `computedFrom`. ' +
+          ACCESS,
         tags,
         params: keyDateCaseParamsSchema,
         body: createKeyDateRequestSchema,

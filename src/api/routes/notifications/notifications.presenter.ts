@@ -11,6 +11,8 @@ export function presentNotification(n: NotificationWithCase): NotificationRespon
     message: n.message,
     createdAt: n.created_at.toISOString(),
     readAt: n.read_at ? n.read_at.toISOString() : null,
+    sentBy: n.sent_by ? { id: n.sent_by, displayName: n.sent_by_name ?? '' } : null,
+    emailStatus: n.email_status,
   };
 }
 

@@ -14,6 +14,7 @@ export function presentUser(view: UserView): UserResponse {
     totpEnabled: user.totp_enabled_at !== null,
     teams: view.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
     lockedOut: view.lockedOut,
+    weeklyCapacityHours: Number(user.weekly_capacity_hours),
     createdAt: user.created_at.toISOString(),
   };
 }

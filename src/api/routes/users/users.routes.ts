@@ -76,10 +76,11 @@ export const usersRoutes: FastifyPluginAsync = async (base) => {
     {
       config: { policy: manageUsers },
       schema: {
-        summary: 'Change a person’s name, roles or status',
+        summary: 'Change a person’s name, roles, status or weekly capacity',
         description:
           'Disabling ends every session of the person at once. You cannot disable yourself or remove ' +
-          'your own admin role (SELF_LOCKOUT), and the organisation keeps at least one active admin (LAST_ADMIN).',
+          'your own admin role (SELF_LOCKOUT), and the organisation keeps at least one active admin (LAST_ADMIN). ' +
+          '`weeklyCapacityHours` (0–80, hours a week for casework) is what the caseload forecast works with.',
         tags: ['users'],
         params: userIdParamsSchema,
         body: updateUserRequestSchema,

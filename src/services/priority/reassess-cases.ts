@@ -1,0 +1,216 @@
+/**
+ * Re-assesses cases against the organisation's policy in force: when an input changes (a flag, a
+ * key date, a note filed, the case's type or status), when the policy or timescales change, and
+ * daily for the time-based criteria. Only a changed result is stored (with the trigger that
+ * caused it); a case that turns red has its owner and its team's supervisors told, once.
+ *
+ * Runs inside the caller's transaction, so an assessment exists exactly when the change that
+ * caused it does. Works for a system caller too (no actor: the daily job).
+ */
+import type { CaseFacts, ClockSettings } from '../../domain/priority/case-clocks.ts';
+import { isImpactLevel, isVulnerabilityLevel } from '../../domain/priority/levels.ts';
+import { DEFAULT_PRIORITY_POLICY, type PriorityPolicy } from '../../domain/priority/policy.ts';
+import { keyDateLabel, type Reassessment, reassess } from '../../domain/priority/reassessment.ts';
+import { type ServiceTimescaleSetting, timescaleFor } from '../../domain/priority/service-timescales.ts';
+import { todayIn } from '../../domain/time/calendar.ts';
+import type { UkNation } from '../../domain/time/working-days.ts';
+import {
+  type CaseAssessmentFacts,
+  insertAssessments,
+  loadAssessmentFacts,
+  type NewAssessment,
+} from '../../store/assessments.ts';
+import type { DbOrTx, Tx } from '../../store/db.ts';
+import { getOrganisation } from '../../store/organisations.ts';
+import { findCurrentPriorityPolicy } from '../../store/priority-policies.ts';
+import type { AssessmentTrigger } from '../../store/schema.ts';
+import { listServiceTimescales } from '../../store/service-timescales.ts';
+import { audit, inTransaction, type ServiceContext } from '../context.ts';
+import { alertTurnedRed } from './turned-red.ts';
+
+/** Everything organisation-wide an assessment needs, read once per batch. */
+export interface AssessmentSettings {
+  readonly orgId: string;
+  readonly policy: PriorityPolicy;
+  readonly policyVersion: number;
+  readonly timescales: readonly ServiceTimescaleSetting[];
+  readonly clock: ClockSettings;
+  readonly now: Date;
+}
+
+export async function loadAssessmentSettings(
+  db: DbOrTx,
+  orgId: string,
+  now: Date,
+): Promise<AssessmentSettings> {
+  const [org, stored, timescales] = await Promise.all([
+    getOrganisation(db, orgId),
+    findCurrentPriorityPolicy(db, orgId),
+    listServiceTimescales(db, orgId),
+  ]);
+  if (!org) throw new Error(`organisation ${orgId} not found`);
+  return {
+    orgId,
+    policy: stored?.policy ?? DEFAULT_PRIORITY_POLICY,
+    policyVersion: stored?.version ?? 0,
+    timescales,
+    clock: { today: todayIn(org.time_zone, now), timeZone: org.time_zone, nation: org.nation as UkNation },
+    now,
+  };
+}
+
+/** The domain's view of the stored facts. */
+export function caseFactsOf(row: CaseAssessmentFacts): CaseFacts {
+  return {
+    safeguardingRaisedAt: row.safeguardingRaisedAt,
+    vulnerability: isVulnerabilityLevel(row.vulnerability) ? row.vulnerability : 0,
+    impact: isImpactLevel(row.impact) ? row.impact : 'none',
+    nearestKeyDate: row.keyDate
+      ? { date: row.keyDate.date, label: keyDateLabel(row.keyDate.description) }
+      : null,
+    openedAt: row.openedAt,
+    lastAttentionAt: row.lastAttentionAt,
+    firstContactAt: row.firstContactAt,
+  };
+}
+
+/** One case measured against the settings (nothing stored). */
+export function reassessRow(row: CaseAssessmentFacts, settings: AssessmentSettings): Reassessment {
+  const band = row.current?.band ?? 'green';
+  return reassess({
+    facts: caseFactsOf(row),
+    timescale: timescaleFor(settings.timescales, row.caseTypeId, band),
+    policy: settings.policy,
+    policyVersion: settings.policyVersion,
+    current: row.current,
+    clock: settings.clock,
+    now: settings.now,
+  });
+}
+
+/** What to store for a re-assessment. */
+export function newAssessmentOf(
+  row: CaseAssessmentFacts,
+  result: Reassessment,
+  settings: AssessmentSettings,
+  extra: { trigger: AssessmentTrigger; rationale: string | null; assessedBy: string | null },
+): NewAssessment {
+  const a = result.assessment;
+  return {
+    orgId: settings.orgId,
+    caseId: row.id,
+    policyVersion: settings.policyVersion,
+    trigger: extra.trigger,
+    inputs: result.inputs,
+    score: a.score,
+    scoreBand: a.scoreBand,
+    computedBand: a.computedBand,
+    band: a.band,
+    quadrant: a.quadrant,
+    forcedBy: a.forcedBy ?? null,
+    contributions: a.contributions,
+    rulesFired: a.rulesFired,
+    reasons: a.reasons,
+    rationale: extra.rationale,
+    override: a.override ?? null,
+    assessedBy: extra.assessedBy,
+    assessedAt: settings.now,
+  };
+}
+
+export interface ReassessSummary {
+  readonly assessed: number;
+  readonly changed: number;
+  /** The cases whose new assessment is red and whose previous one was not. */
+  readonly turnedRed: readonly string[];
+}
+
+/**
+ * Re-assesses the given cases of an organisation (closed cases are skipped) in the caller's
+ * transaction, storing only the changed results.
+ */
+export async function reassessCases(
+  ctx: ServiceContext,
+  tx: Tx,
+  target: {
+    readonly orgId: string;
+    readonly caseIds: readonly string[];
+    readonly trigger: AssessmentTrigger;
+    /** People the caller has just notified about these cases: not told again that one turned red. */
+    readonly toldAlready?: readonly string[];
+  },
+  settings?: AssessmentSettings,
+): Promise<ReassessSummary> {
+  const rows = await loadAssessmentFacts(tx, target.orgId, { caseIds: target.caseIds });
+  if (rows.length === 0) return { assessed: 0, changed: 0, turnedRed: [] };
+  const s = settings ?? (await loadAssessmentSettings(tx, target.orgId, ctx.clock.now()));
+  return storeChanged(ctx, tx, rows, s, target.trigger, target.toldAlready ?? []);
+}
+
+async function storeChanged(
+  ctx: ServiceContext,
+  tx: Tx,
+  rows: readonly CaseAssessmentFacts[],
+  settings: AssessmentSettings,
+  trigger: AssessmentTrigger,
+  toldAlready: readonly string[] = [],
+): Promise<ReassessSummary> {
+  const changed = rows
+    .map((row) => ({ row, result: reassessRow(row, settings) }))
+    .filter(({ result }) => result.changed);
+  const ids = await insertAssessments(
+    tx,
+    changed.map(({ row, result }) =>
+      newAssessmentOf(row, result, settings, { trigger, rationale: null, assessedBy: null }),
+    ),
+  );
+  const turnedRed: string[] = [];
+  for (const [i, { row, result }] of changed.entries()) {
+    const assessmentId = ids[i] ?? '';
+    await audit(ctx, tx, {
+      orgId: settings.orgId,
+      actorId: ctx.actor?.orgId === settings.orgId ? ctx.actor.id : null,
+      action: 'assessment.recorded',
+      entityType: 'case',
+      entityId: row.id,
+      details: { assessmentId, band: result.assessment.band, trigger, policyVersion: settings.policyVersion },
+    });
+    if (result.turnedRed) {
+      turnedRed.push(row.id);
+      await alertTurnedRed(ctx, tx, { orgId: settings.orgId, row, assessmentId, toldAlready });
+    }
+  }
+  return { assessed: rows.length, changed: changed.length, turnedRed };
+}
+
+/** Cases per transaction when re-assessing a whole organisation. */
+const BATCH = 500;
+
+/**
+ * Re-assesses every case of the organisation that is not closed, in batches of 500 cases per
+ * transaction (so a large caseload never holds one long transaction), with the policy, timescales
+ * and "today" read once at the start.
+ */
+export async function reassessOpenCases(
+  ctx: ServiceContext,
+  orgId: string,
+  trigger: AssessmentTrigger,
+): Promise<{ assessed: number; changed: number }> {
+  const settings = await loadAssessmentSettings(ctx.db, orgId, ctx.clock.now());
+  let after: string | null = null;
+  let assessed = 0;
+  let changed = 0;
+  for (;;) {
+    const cursor: string | null = after;
+    const batch = await inTransaction(ctx, async (tx) => {
+      const rows = await loadAssessmentFacts(tx, orgId, { after: cursor, limit: BATCH });
+      const summary = await storeChanged(ctx, tx, rows, settings, trigger);
+      return { rows: rows.length, last: rows.at(-1)?.id ?? null, summary };
+    });
+    assessed += batch.summary.assessed;
+    changed += batch.summary.changed;
+    if (batch.rows < BATCH || batch.last === null) break;
+    after = batch.last;
+  }
+  return { assessed, changed };
+}
