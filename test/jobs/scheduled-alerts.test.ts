@@ -180,6 +180,10 @@ describe('key-date reminders', () => {
     expect(monday).toHaveLength(2);
     expect(monday).toContain(`Key date on ${w.theCase.reference}: hearing in 5 working days (Mon 11 Jan).`);
     expect(monday).toContain(`Key date on ${later.reference}: hearing in 1 working day (Tue 5 Jan).`);
+    // The last reminder before a date also goes to the team's supervisors (the backup diary).
+    expect((await notificationsOf(w.supervisor.id)).map((n) => n.message)).toEqual([
+      `Key date on ${later.reference}: hearing in 1 working day (Tue 5 Jan).`,
+    ]);
 
     clock.advance(3 * 86_400_000); // Thu 7 Jan: 2 working days left of the first; the second passed
     await runTick(deps);

@@ -1,6 +1,6 @@
 /**
  * Scheduled key-date alerts of one organisation: reminders as pending dates near (to the case's
- * owner), and escalation of pending dates that have passed (to the owner and the supervisors of
+ * owner; the last one before the date also to the team's supervisors), and escalation of pending dates that have passed (to the owner and the supervisors of
  * the case's team). Each alert happens once whatever the number of processes running this
  * (./raise-alert.ts).
  */
@@ -95,13 +95,21 @@ export async function sendKeyDateAlerts(
   let sentReminders = 0;
   for (const due of reminders) {
     const k = byId.get(due.keyDateId);
-    if (!k || remindedAlready.has(due.subjectKey) || !k.owner_active) continue;
+    if (!k || remindedAlready.has(due.subjectKey)) continue;
+    // The owner gets every reminder; the team's supervisors (the backup diary) the last one before
+    // the date, and every one when the owner's account is disabled, so no date goes unwatched.
+    const leads = k.reminder_lead_days ?? org.reminderLeadDays ?? DEFAULT_REMINDER_LEAD_DAYS;
+    const lastReminder = due.leadDays === Math.min(...leads);
+    const toSupervisors = (lastReminder || !k.owner_active) && k.team_id !== null;
     const sent = await raiseAlert(ctx, {
       orgId: org.id,
       kind: 'key-date-reminder',
       subjectKey: due.subjectKey,
       caseId: k.case_id,
-      recipients: async () => [k.owner_id],
+      recipients: async (tx) => [
+        ...(k.owner_active ? [k.owner_id] : []),
+        ...(toSupervisors && k.team_id ? await listTeamSupervisorIds(tx, org.id, k.team_id) : []),
+      ],
       message: describeReminder({
         caseReference: k.case_reference,
         kind: k.kind,
