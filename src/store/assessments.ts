@@ -217,20 +217,6 @@ export async function listCaseAssessments(db: DbOrTx, orgId: string, caseId: str
 
 export type AssessmentRow = Awaited<ReturnType<typeof listCaseAssessments>>[number];
 
-/** The supervisors of a team (team_members.role = 'supervisor') who are active. */
-export async function activeSupervisorsOf(db: DbOrTx, orgId: string, teamIds: readonly string[]) {
-  if (teamIds.length === 0) return [];
-  return db
-    .selectFrom('team_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.team_id', 'u.id'])
-    .where('m.org_id', '=', orgId)
-    .where('m.team_id', 'in', [...teamIds])
-    .where('m.role', '=', 'supervisor')
-    .where('u.status', '=', 'active')
-    .execute();
-}
-
 /** Sets a case's vulnerability and impact (the practitioner's judgements). */
 export async function setCaseJudgements(
   db: DbOrTx,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { totpCode } from '../factories.ts';
 
 /** Debian's Chromium; browser tests use it and never download a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -26,4 +27,47 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Whom a browser test signs in as: the factory's user (`insertUser`). */
+export interface BrowserUser {
+  readonly email: string;
+  readonly password: string;
+  readonly totpSecret?: string | null;
+}
+
+/**
+ * Signs in on `page` through the real sign-in page: email, password, and the authenticator code
+ * when the user has one (`clock`: the app's test clock, when it is not real time).
+ */
+export async function signInOnPage(
+  page: Page,
+  base: string,
+  user: BrowserUser,
+  options: { clock?: { now(): Date } } = {},
+): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Email address').waitFor({ timeout: 30_000 }); // the first load of a busy machine
+  await page.getByLabel('Email address').fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.keyboard.press('Enter');
+  if (user.totpSecret) {
+    await page.getByLabel('Authentication code').fill(await totpCode(user.totpSecret, options.clock?.now()));
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** A new browser context (10 s default timeout) signed in as `user`, on the first page after sign-in. */
+export async function newSignedInPage(
+  browser: Browser,
+  base: string,
+  user: BrowserUser,
+  options: { clock?: { now(): Date }; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await signInOnPage(page, base, user, options);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  return { context, page };
 }

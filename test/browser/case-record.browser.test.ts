@@ -12,9 +12,9 @@ import type { App } from '../../src/api/app.ts';
 import { projectRoot } from '../../src/config.ts';
 import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
-import { insertClient, insertOrganisation, insertTeam, insertUser, totpCode } from '../factories.ts';
+import { insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { chromiumAvailable, launchBrowser, newSignedInPage } from './browser.ts';
 
 const t = setupTestDatabase();
 const SCREENSHOT = path.join(projectRoot, 'test-results', 'case-page.png');
@@ -272,15 +272,9 @@ describe.skipIf(!chromiumAvailable)(
     });
 
     it('shows a supervisor the team’s worklist', async () => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-      context.setDefaultTimeout(10_000);
-      const other = await context.newPage();
-      await other.goto(`${base}/`);
-      await other.getByLabel('Email address').fill(supervisor.email);
-      await other.getByLabel('Password', { exact: true }).fill(supervisor.password);
-      await other.keyboard.press('Enter');
-      await other.getByLabel('Authentication code').fill(await totpCode(supervisor.totpSecret ?? ''));
-      await other.keyboard.press('Enter');
+      const { context, page: other } = await newSignedInPage(browser, base, supervisor, {
+        viewport: { width: 1366, height: 900 },
+      });
       await other.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
       await other.getByText('You have no open cases.').waitFor();
       // The safeguarding flag the adviser raised told the team's supervisor.

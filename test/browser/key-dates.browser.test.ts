@@ -4,15 +4,15 @@
  * keyboard, and an administrator's time-limit, reminder and timescale settings — axe on every state,
  * no sleeps: each step waits for what the person would see.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
 import { addCalendarDays, todayIn } from '../../src/domain/time/calendar.ts';
 import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
-import { insertCase, insertOrganisation, insertTeam, insertUser, totpCode } from '../factories.ts';
+import { insertCase, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { chromiumAvailable, launchBrowser, newSignedInPage } from './browser.ts';
 
 const t = setupTestDatabase();
 
@@ -87,22 +87,7 @@ describe.skipIf(!chromiumAvailable)(
       await browser?.close();
     });
 
-    async function signIn(user: User): Promise<{ page: Page; context: BrowserContext }> {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-      context.setDefaultTimeout(10_000);
-      const page = await context.newPage();
-      await page.goto(`${base}/`);
-      await page.getByLabel('Email address').waitFor({ timeout: 30_000 }); // the first load of a busy machine
-      await page.getByLabel('Email address').fill(user.email);
-      await page.getByLabel('Password', { exact: true }).fill(user.password);
-      await page.keyboard.press('Enter');
-      if (user.totpSecret) {
-        await page.getByLabel('Authentication code').fill(await totpCode(user.totpSecret));
-        await page.keyboard.press('Enter');
-      }
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
-      return { page, context };
-    }
+    const signIn = (user: User) => newSignedInPage(browser, base, user);
 
     const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
     const nav = (page: Page, name: string) =>

@@ -3,14 +3,14 @@
  * form (a problem named, then sent), the chronology entry it leaves, and the colleague's
  * Notifications page with "Mark as read" — axe on every state, no sleeps.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
 import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
-import { insertCase, insertOrganisation, insertTeam, insertUser, totpCode } from '../factories.ts';
+import { insertCase, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { chromiumAvailable, launchBrowser, newSignedInPage } from './browser.ts';
 
 const t = setupTestDatabase();
 
@@ -54,21 +54,7 @@ describe.skipIf(!chromiumAvailable)(
       await browser?.close();
     });
 
-    async function signIn(user: User): Promise<{ page: Page; context: BrowserContext }> {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-      context.setDefaultTimeout(10_000);
-      const page = await context.newPage();
-      await page.goto(`${base}/`);
-      await page.getByLabel('Email address').fill(user.email);
-      await page.getByLabel('Password', { exact: true }).fill(user.password);
-      await page.keyboard.press('Enter');
-      if (user.totpSecret) {
-        await page.getByLabel('Authentication code').fill(await totpCode(user.totpSecret));
-        await page.keyboard.press('Enter');
-      }
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
-      return { page, context };
-    }
+    const signIn = (user: User) => newSignedInPage(browser, base, user);
 
     it('lets an adviser inform a colleague about a case, and records it in the chronology', async () => {
       const { page, context } = await signIn(adviser);

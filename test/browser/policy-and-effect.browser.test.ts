@@ -8,22 +8,15 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
 import { projectRoot } from '../../src/config.ts';
 import { buildTestApp, TestClock } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
-import {
-  insertCase,
-  insertClient,
-  insertOrganisation,
-  insertTeam,
-  insertUser,
-  totpCode,
-} from '../factories.ts';
+import { insertCase, insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { chromiumAvailable, launchBrowser, newSignedInPage } from './browser.ts';
 
 const t = setupTestDatabase();
 const RESULTS = path.join(projectRoot, 'test-results');
@@ -157,21 +150,7 @@ describe.skipIf(!chromiumAvailable)(
       await browser?.close();
     });
 
-    async function signIn(user: User): Promise<{ context: BrowserContext; page: Page }> {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-      context.setDefaultTimeout(10_000);
-      const page = await context.newPage();
-      await page.goto(`${base}/`);
-      await page.getByLabel('Email address').fill(user.email);
-      await page.getByLabel('Password', { exact: true }).fill(user.password);
-      await page.keyboard.press('Enter');
-      if (user.totpSecret) {
-        await page.getByLabel('Authentication code').fill(await totpCode(user.totpSecret, clock.now()));
-        await page.keyboard.press('Enter');
-      }
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
-      return { context, page };
-    }
+    const signIn = (user: User) => newSignedInPage(browser, base, user, { clock });
 
     const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
     const nav = (page: Page, name: string) =>

@@ -14,7 +14,7 @@ import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { chromiumAvailable, launchBrowser, signInOnPage } from './browser.ts';
 
 const t = setupTestDatabase();
 const SCREENSHOT = path.join(projectRoot, 'test-results', 'priority-panel.png');
@@ -71,11 +71,7 @@ describe.skipIf(!chromiumAvailable)('assessing a case in Chromium (skipped: no /
     }, id);
 
   it('opens the case: not assessed yet', async () => {
-    await page.goto(`${base}/`);
-    await h1('Sign in').waitFor();
-    await page.getByLabel('Email address').fill(adviser.email);
-    await page.getByLabel('Password', { exact: true }).fill(adviser.password);
-    await page.keyboard.press('Enter');
+    await signInOnPage(page, base, adviser);
     await h1('My caseload').waitFor();
     await page.goto(`${base}/cases/${caseId}`);
     await priority().getByText('Not assessed yet.').waitFor();

@@ -14,16 +14,9 @@ import { systemClock } from '../../src/services/context.ts';
 import { reassessOpenCases } from '../../src/services/priority/reassess-cases.ts';
 import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
-import {
-  insertCase,
-  insertClient,
-  insertOrganisation,
-  insertTeam,
-  insertUser,
-  totpCode,
-} from '../factories.ts';
+import { insertCase, insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { chromiumAvailable, launchBrowser, newSignedInPage, signInOnPage } from './browser.ts';
 
 const t = setupTestDatabase();
 const SCREENSHOT = path.join(projectRoot, 'test-results', 'worklist.png');
@@ -141,10 +134,7 @@ describe.skipIf(!chromiumAvailable)(
     const rowRefs = (p: Page = page) => rows(p).locator('a.case-ref').allTextContents();
 
     it('shows the case with a safeguarding concern first, with its reason in plain words', async () => {
-      await page.goto(`${base}/`);
-      await page.getByLabel('Email address').fill(adviser.email);
-      await page.getByLabel('Password', { exact: true }).fill(adviser.password);
-      await page.keyboard.press('Enter');
+      await signInOnPage(page, base, adviser);
       await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
       const first = rows().first();
       await first.getByRole('link', { name: refs.safeguarding }).waitFor();
@@ -221,15 +211,9 @@ describe.skipIf(!chromiumAvailable)(
     });
 
     it('shows a supervisor the whole team’s worklist, with owners', async () => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      context.setDefaultTimeout(10_000);
-      const other = await context.newPage();
-      await other.goto(`${base}/`);
-      await other.getByLabel('Email address').fill(supervisor.email);
-      await other.getByLabel('Password', { exact: true }).fill(supervisor.password);
-      await other.keyboard.press('Enter');
-      await other.getByLabel('Authentication code').fill(await totpCode(supervisor.totpSecret ?? ''));
-      await other.keyboard.press('Enter');
+      const { context, page: other } = await newSignedInPage(browser, base, supervisor, {
+        viewport: { width: 1440, height: 900 },
+      });
       await other.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
       await other.getByText('You have no open cases.').waitFor();
       await other.getByLabel('Whose worklist').selectOption({ label: 'Whole team: Housing and benefits' });

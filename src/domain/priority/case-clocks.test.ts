@@ -103,3 +103,14 @@ describe('assessmentInputsOf', () => {
     expect(assessmentInputsOf(FACTS, null, CLOCK).timescaleElapsedShare).toBeNull();
   });
 });
+
+describe('assessmentInputsOf and weekends', () => {
+  it('counts a Friday key date seen on Saturday as missed, not today', () => {
+    const inputs = assessmentInputsOf(
+      { ...FACTS, nearestKeyDate: { date: '2026-11-27', label: 'appeal deadline' } },
+      TIMESCALE,
+      { ...CLOCK, today: '2026-11-28' },
+    );
+    expect(inputs.nearestKeyDate?.workingDaysAway).toBe(-1);
+  });
+});

@@ -103,7 +103,7 @@ export function assessmentInputsOf(
       ? {
           date: keyDate.date,
           label: keyDate.label,
-          workingDaysAway: workingDaysBetween(today, keyDate.date, nation),
+          workingDaysAway: workingDaysAway(today, keyDate.date, nation),
         }
       : null,
     timescaleElapsedShare: timescale ? caseClocks(facts, timescale, settings).attention.elapsedShare : null,

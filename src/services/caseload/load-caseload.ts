@@ -14,16 +14,13 @@ import {
   addCalendarDays,
   type CalendarDate,
   calendarDateIn,
-  DEFAULT_TIME_ZONE,
   startOfDayIn,
-  todayIn,
 } from '../../domain/time/calendar.ts';
-import type { UkNation } from '../../domain/time/working-days.ts';
 import { type CaseloadCaseRow, listAttentionEvents, listCaseloadCases } from '../../store/caseload.ts';
-import { getOrganisation } from '../../store/organisations.ts';
 import { listServiceTimescales } from '../../store/service-timescales.ts';
 import { getUser, listMemberships } from '../../store/users.ts';
 import { requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { organisationCalendar } from '../organisation-calendar.ts';
 
 export interface Practitioner {
   readonly id: string;
@@ -59,15 +56,12 @@ export async function loadCaseload(
     { entityType: 'user', entityId: userId },
   );
   const now = ctx.clock.now();
-  const [user, org, timescales] = await Promise.all([
+  const [user, { today, timeZone, nation }, timescales] = await Promise.all([
     getUser(ctx.db, actor.orgId, userId),
-    getOrganisation(ctx.db, actor.orgId),
+    organisationCalendar(ctx.db, actor.orgId, now),
     listServiceTimescales(ctx.db, actor.orgId),
   ]);
   if (!user) throw new AppError('USER_NOT_FOUND');
-  const timeZone = org?.time_zone ?? DEFAULT_TIME_ZONE;
-  const nation: UkNation = org?.nation ?? 'england-and-wales';
-  const today = todayIn(timeZone, now);
   const scope = { actor, ownerId: userId, now };
   const window = attentionWindow(today, DEFAULT_HORIZON_WEEKS);
   const [rows, events] = await Promise.all([

@@ -6,15 +6,15 @@ import {
   type RegisterScope,
   viewKeyDateRegister,
 } from '../../domain/key-dates/register.ts';
-import { type CalendarDate, DEFAULT_TIME_ZONE, todayIn } from '../../domain/time/calendar.ts';
+import type { CalendarDate } from '../../domain/time/calendar.ts';
 import {
   type KeyDateRegisterRow,
   type KeyDateRegisterScope,
   listKeyDateRegister as listRegisterRows,
 } from '../../store/key-dates.ts';
-import { getOrganisation } from '../../store/organisations.ts';
 import { listMemberships } from '../../store/users.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { organisationCalendar } from '../organisation-calendar.ts';
 
 export interface KeyDateRegisterInput {
   readonly scope: 'mine' | 'team' | 'user';
@@ -68,9 +68,7 @@ export async function listKeyDateRegister(
         ? { kind: 'user', userId: scope.userId }
         : { kind: 'mine' };
   const now = ctx.clock.now();
-  const org = await getOrganisation(ctx.db, actor.orgId);
-  const today = todayIn(org?.time_zone ?? DEFAULT_TIME_ZONE, now);
-  const nation = org?.nation ?? 'england-and-wales';
+  const { today, nation } = await organisationCalendar(ctx.db, actor.orgId, now);
   const found = await listRegisterRows(ctx.db, {
     actor,
     scope: storeScope,

@@ -12,8 +12,6 @@ import { isImpactLevel, isVulnerabilityLevel } from '../../domain/priority/level
 import { DEFAULT_PRIORITY_POLICY, type PriorityPolicy } from '../../domain/priority/policy.ts';
 import { keyDateLabel, type Reassessment, reassess } from '../../domain/priority/reassessment.ts';
 import { type ServiceTimescaleSetting, timescaleFor } from '../../domain/priority/service-timescales.ts';
-import { todayIn } from '../../domain/time/calendar.ts';
-import type { UkNation } from '../../domain/time/working-days.ts';
 import {
   type CaseAssessmentFacts,
   insertAssessments,
@@ -21,11 +19,11 @@ import {
   type NewAssessment,
 } from '../../store/assessments.ts';
 import type { DbOrTx, Tx } from '../../store/db.ts';
-import { getOrganisation } from '../../store/organisations.ts';
 import { findCurrentPriorityPolicy } from '../../store/priority-policies.ts';
 import type { AssessmentTrigger } from '../../store/schema.ts';
 import { listServiceTimescales } from '../../store/service-timescales.ts';
 import { audit, inTransaction, type ServiceContext } from '../context.ts';
+import { organisationCalendar } from '../organisation-calendar.ts';
 import { alertTurnedRed } from './turned-red.ts';
 
 /** Everything organisation-wide an assessment needs, read once per batch. */
@@ -43,18 +41,17 @@ export async function loadAssessmentSettings(
   orgId: string,
   now: Date,
 ): Promise<AssessmentSettings> {
-  const [org, stored, timescales] = await Promise.all([
-    getOrganisation(db, orgId),
+  const [clock, stored, timescales] = await Promise.all([
+    organisationCalendar(db, orgId, now),
     findCurrentPriorityPolicy(db, orgId),
     listServiceTimescales(db, orgId),
   ]);
-  if (!org) throw new Error(`organisation ${orgId} not found`);
   return {
     orgId,
     policy: stored?.policy ?? DEFAULT_PRIORITY_POLICY,
     policyVersion: stored?.version ?? 0,
     timescales,
-    clock: { today: todayIn(org.time_zone, now), timeZone: org.time_zone, nation: org.nation as UkNation },
+    clock,
     now,
   };
 }

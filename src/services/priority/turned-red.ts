@@ -4,8 +4,9 @@
  */
 
 import { claimAlert } from '../../store/alerts.ts';
-import { activeSupervisorsOf, type CaseAssessmentFacts } from '../../store/assessments.ts';
+import type { CaseAssessmentFacts } from '../../store/assessments.ts';
 import type { Tx } from '../../store/db.ts';
+import { listTeamSupervisorIds } from '../../store/teams.ts';
 import type { ServiceContext } from '../context.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';
 
@@ -33,10 +34,8 @@ export async function alertTurnedRed(
   ) {
     return [];
   }
-  const supervisors = row.teamId ? await activeSupervisorsOf(tx, orgId, [row.teamId]) : [];
-  const recipients = [row.ownerId, ...supervisors.map((s) => s.id)].filter(
-    (id) => !input.toldAlready?.includes(id),
-  );
+  const supervisors = row.teamId ? await listTeamSupervisorIds(tx, orgId, row.teamId) : [];
+  const recipients = [row.ownerId, ...supervisors].filter((id) => !input.toldAlready?.includes(id));
   // Never the person whose action caused it (notifyUsers leaves out the actor): they know.
   return notifyUsers(ctx, tx, {
     orgId,

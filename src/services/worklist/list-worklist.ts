@@ -1,16 +1,13 @@
 import { AppError } from '../../domain/errors.ts';
-import type { ServiceTimescaleSetting } from '../../domain/priority/service-timescales.ts';
-import { DEFAULT_TIME_ZONE, todayIn } from '../../domain/time/calendar.ts';
-import type { UkNation } from '../../domain/time/working-days.ts';
 import { buildWorklist, type Worklist, type WorklistFilters } from '../../domain/worklist/worklist.ts';
 import { viewWorklist, type WorklistScope, worklistTeamIds } from '../../domain/worklist/worklist-access.ts';
 import type { WorklistSettings } from '../../domain/worklist/worklist-row.ts';
 import { listCaseTypes } from '../../store/case-types.ts';
-import { getOrganisation } from '../../store/organisations.ts';
 import { listServiceTimescales } from '../../store/service-timescales.ts';
 import { listMemberships } from '../../store/users.ts';
 import { listWorklistCases, type WorklistStoreScope } from '../../store/worklist.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { organisationCalendar } from '../organisation-calendar.ts';
 
 export interface WorklistInput extends WorklistFilters {
   readonly scope: 'mine' | 'user' | 'team';
@@ -58,8 +55,8 @@ export async function listWorklist(ctx: ServiceContext, input: WorklistInput): P
         ? { kind: 'user', userId: scope.userId }
         : { kind: 'mine' };
   const now = ctx.clock.now();
-  const [org, timescales, cases, types] = await Promise.all([
-    getOrganisation(ctx.db, actor.orgId),
+  const [calendar, timescales, cases, types] = await Promise.all([
+    organisationCalendar(ctx.db, actor.orgId, now),
     listServiceTimescales(ctx.db, actor.orgId),
     listWorklistCases(ctx.db, { actor, scope: storeScope, now }),
     input.type === undefined ? Promise.resolve(null) : listCaseTypes(ctx.db, actor.orgId),
@@ -70,7 +67,7 @@ export async function listWorklist(ctx: ServiceContext, input: WorklistInput): P
       'There is no such case type: use a key or id listed by GET /api/case-types',
     );
   }
-  const settings = settingsOf(org, timescales, now);
+  const settings: WorklistSettings = { ...calendar, timescales };
   const worklist = buildWorklist(cases, settings, input);
   await inTransaction(ctx, (tx) =>
     audit(ctx, tx, {
@@ -92,20 +89,6 @@ export async function listWorklist(ctx: ServiceContext, input: WorklistInput): P
     }),
   );
   return { ...worklist, scope: input.scope, userId, teamId, today: settings.today };
-}
-
-function settingsOf(
-  org: { time_zone: string; nation: string } | undefined,
-  timescales: readonly ServiceTimescaleSetting[],
-  now: Date,
-): WorklistSettings {
-  const timeZone = org?.time_zone ?? DEFAULT_TIME_ZONE;
-  return {
-    today: todayIn(timeZone, now),
-    timeZone,
-    nation: (org?.nation ?? 'england-and-wales') as UkNation,
-    timescales,
-  };
 }
 
 /** userId required with (and only with) scope=user; teamId only with scope=team. */
