@@ -18,8 +18,18 @@ export interface OrganisationsTable {
   reminder_lead_days: ColumnType<number[], number[] | undefined, number[]>;
   /** The organisation's calendar day ('YYYY-MM-DD') of the last daily re-assessment. */
   daily_run_on: DateOnlyNullable;
+  /** Working days without attention after which a case counts as stalled. */
+  stalled_after_days: Generated<number>;
+  /** Default weeks between a practitioner's caseload reviews. */
+  review_cadence_weeks: Generated<number>;
+  records_financial_outcomes: Generated<boolean>;
+  file_review_cases_per_practitioner: Generated<number>;
+  file_review_period: Generated<FileReviewPeriod>;
+  file_review_risk_share: ColumnType<string, string | number | undefined, string | number>;
   created_at: CreatedAt;
 }
+
+export type FileReviewPeriod = 'month' | 'quarter' | 'half-year' | 'year';
 
 export interface TeamsTable {
   id: Generated<string>;
@@ -185,6 +195,8 @@ export interface CasesTable {
   hold_reason: string | null;
   outcome: string | null;
   closure_reason: string | null;
+  /** The organisation's outcome category (outcome_types.key); NULL for cases closed before the list. */
+  outcome_key: ColumnType<string | null, string | null | undefined, string | null>;
   owner_id: string;
   team_id: string | null;
   complexity_weight: Numeric;
@@ -292,6 +304,8 @@ export interface ActionsTable {
   completed_at: Date | null;
   result: string | null;
   goal_id: string | null;
+  /** The caseload review at which this action was agreed as an improvement. */
+  review_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: Updated;
@@ -316,6 +330,8 @@ export interface ObstaclesTable {
   plan: string | null;
   resolved_at: Date | null;
   resolution: string | null;
+  /** The caseload review at which this obstacle was identified. */
+  review_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: Updated;
@@ -517,6 +533,249 @@ export interface GlossaryTermsTable {
   meaning: string;
 }
 
+export type ComplexityRule = 'manual' | 'vulnerability-high' | 'interpreter-needed' | 'safeguarding-open';
+
+export interface ComplexityFactorsTable {
+  id: Generated<string>;
+  org_id: string;
+  key: string;
+  label: string;
+  multiplier: Numeric;
+  applies_when: Generated<ComplexityRule>;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+  updated_by: string | null;
+  updated_at: Updated;
+}
+
+export interface CaseComplexityFactorsTable {
+  org_id: string;
+  case_id: string;
+  factor_id: string;
+  added_by: string;
+  added_at: Date;
+}
+
+export type ExternalFactorKind =
+  | 'policy-change'
+  | 'seasonal-peak'
+  | 'office-closure'
+  | 'staff-absence'
+  | 'other';
+
+export interface ExternalFactorsTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: ExternalFactorKind;
+  title: string;
+  description: string | null;
+  starts_on: DateOnly;
+  ends_on: DateOnlyNullable;
+  team_id: string | null;
+  user_id: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Updated;
+}
+
+export interface ReviewSchedulesTable {
+  org_id: string;
+  practitioner_id: string;
+  /** NULL: the organisation's cadence. */
+  cadence_weeks: number | null;
+  next_due_on: DateOnly;
+  updated_by: string | null;
+  updated_at: Updated;
+}
+
+export type ReviewStatus = 'in-progress' | 'completed';
+
+/** A caseload review (supervision); the snapshot is frozen by a trigger, a completed review entirely. */
+export interface CaseloadReviewsTable {
+  id: Generated<string>;
+  org_id: string;
+  practitioner_id: string;
+  supervisor_id: string;
+  status: Generated<ReviewStatus>;
+  started_at: Date;
+  completed_at: Date | null;
+  snapshot: ColumnType<unknown, string, never>;
+  summary: string | null;
+  next_review_on: DateOnlyNullable;
+}
+
+export type ReviewReasonKind = 'red' | 'stalled' | 'neglected' | 'over-timescale' | 'over-capacity' | 'added';
+
+export interface ReviewCasesTable {
+  id: Generated<string>;
+  org_id: string;
+  review_id: string;
+  case_id: string;
+  proposed: boolean;
+  /** ReviewReason[]: { kind, reason } */
+  reasons: ColumnType<unknown, string, string>;
+  decision: string | null;
+  obstacles: string | null;
+  discussed_at: Date | null;
+}
+
+export interface ReflectionsTable {
+  id: Generated<string>;
+  org_id: string;
+  author_id: string;
+  title: string;
+  occurred_on: DateOnly;
+  description: Generated<string>;
+  feelings: Generated<string>;
+  evaluation: Generated<string>;
+  analysis: Generated<string>;
+  conclusion: Generated<string>;
+  action_plan: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Updated;
+}
+
+export interface ReviewReflectionsTable {
+  org_id: string;
+  review_id: string;
+  reflection_id: string;
+  shared_at: Date;
+}
+
+export interface FileReviewItemsTable {
+  id: Generated<string>;
+  org_id: string;
+  key: string;
+  label: string;
+  guidance: string | null;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+}
+
+export interface FileReviewsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  practitioner_id: string;
+  period: string;
+  selection: 'random' | 'risk' | 'manual';
+  selection_reason: string | null;
+  status: Generated<'due' | 'completed'>;
+  reviewer_id: string | null;
+  selected_by: string;
+  selected_at: Date;
+  completed_at: Date | null;
+  summary: string | null;
+}
+
+export interface FileReviewAnswersTable {
+  org_id: string;
+  file_review_id: string;
+  item_id: string;
+  item_label: string;
+  result: 'met' | 'not-met' | 'not-applicable';
+  comment: string | null;
+}
+
+export interface CorrectiveActionsTable {
+  id: Generated<string>;
+  org_id: string;
+  file_review_id: string;
+  item_id: string | null;
+  description: string;
+  assigned_to: string;
+  due_on: DateOnly;
+  done_at: Date | null;
+  done_note: string | null;
+  verified_by: string | null;
+  verified_at: Date | null;
+  verification_note: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface CaseHandoversTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  note: string;
+  handed_over_by: string;
+  handed_over_at: Date;
+  acknowledged_at: Date | null;
+}
+
+export type ReferralStatus = 'made' | 'received' | 'accepted' | 'declined' | 'completed' | 'withdrawn';
+
+export interface ReferralsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  direction: 'out' | 'in';
+  organisation: string;
+  service: string | null;
+  reason: string;
+  information_shared: string | null;
+  consent_id: string | null;
+  lawful_basis: string | null;
+  sharing_rationale: string | null;
+  status: ReferralStatus;
+  outcome: string | null;
+  referred_on: DateOnly;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Every disclosure and every decision not to disclose; never updated or deleted (a trigger refuses). */
+export interface SharingRecordsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  decision: 'shared' | 'not-shared';
+  recipient: string;
+  information: string;
+  purpose: string;
+  lawful_basis: string | null;
+  consent_id: string | null;
+  rationale: string;
+  decided_on: DateOnly;
+  referral_id: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface OutcomeTypesTable {
+  id: Generated<string>;
+  org_id: string;
+  key: string;
+  label: string;
+  positive: Generated<boolean>;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+}
+
+export type FinancialOutcomeKind =
+  | 'income-gained'
+  | 'debt-written-off'
+  | 'arrears-cleared'
+  | 'backdated-award'
+  | 'other';
+
+export interface FinancialOutcomesTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  kind: FinancialOutcomeKind;
+  /** Whole pence (bigint: pg returns a string). */
+  amount_pence: ColumnType<string, string | number, string | number>;
+  frequency: 'one-off' | 'weekly' | 'monthly' | 'annual';
+  description: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   teams: TeamsTable;
@@ -548,6 +807,23 @@ export interface DB {
   service_timescales: ServiceTimescalesTable;
   time_limit_templates: TimeLimitTemplatesTable;
   alerts_sent: AlertsSentTable;
+  complexity_factors: ComplexityFactorsTable;
+  case_complexity_factors: CaseComplexityFactorsTable;
+  external_factors: ExternalFactorsTable;
+  review_schedules: ReviewSchedulesTable;
+  caseload_reviews: CaseloadReviewsTable;
+  review_cases: ReviewCasesTable;
+  reflections: ReflectionsTable;
+  review_reflections: ReviewReflectionsTable;
+  file_review_items: FileReviewItemsTable;
+  file_reviews: FileReviewsTable;
+  file_review_answers: FileReviewAnswersTable;
+  corrective_actions: CorrectiveActionsTable;
+  case_handovers: CaseHandoversTable;
+  referrals: ReferralsTable;
+  sharing_records: SharingRecordsTable;
+  outcome_types: OutcomeTypesTable;
+  financial_outcomes: FinancialOutcomesTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-24T0000-foundation.ts';
 import * as caseRecords from './2026-11-24T0200-case-records.ts';
 import * as priorityPolicies from './2026-11-24T0300-priority-policies.ts';
 import * as priorities from './2026-11-24T0400-priorities.ts';
+import * as caseloadReviews from './2026-11-24T0500-caseload-reviews.ts';
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed, and
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0200-case-records': caseRecords,
   '2026-11-24T0300-priority-policies': priorityPolicies,
   '2026-11-24T0400-priorities': priorities,
+  '2026-11-24T0500-caseload-reviews': caseloadReviews,
 };
