@@ -49,6 +49,20 @@ const COVERED_PREFIXES = [
   '/api/organisation',
   '/api/worklist',
   '/api/caseload',
+  '/api/dashboard',
+  '/api/external-factors',
+  '/api/complexity-factors',
+  '/api/capacity',
+  '/api/review-schedules',
+  '/api/reviews',
+  '/api/reflections',
+  '/api/file-review-items',
+  '/api/file-reviews',
+  '/api/corrective-actions',
+  '/api/referrals',
+  '/api/handovers',
+  '/api/outcome-types',
+  '/api/outcome-report',
 ];
 
 interface World {
@@ -1029,6 +1043,11 @@ const MATRIX: Row[] = [
     denied: 403,
     request: async (w) => ({ url: `/api/worklist?scope=team&teamId=${w.teamA}` }),
   },
+  // -- rows: dashboard and external factors (insert above this line) --
+  // -- rows: weighting and capacity (insert above this line) --
+  // -- rows: caseload reviews and reflective log (insert above this line) --
+  // -- rows: file reviews (insert above this line) --
+  // -- rows: information exchange and outcomes (insert above this line) --
 ];
 
 function expectedStatus(row: Row, as: Persona): 'ok' | number {
