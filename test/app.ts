@@ -6,8 +6,11 @@ import { type Clock, systemClock } from '../src/services/context.ts';
 import type { TestDatabase } from './db.ts';
 import { totpCode } from './factories.ts';
 
+/** CASELOAD_WEB_DIST passes through, so parallel work can build the web app into folders of its own. */
+const webDist = process.env.CASELOAD_WEB_DIST ? { CASELOAD_WEB_DIST: process.env.CASELOAD_WEB_DIST } : {};
+
 export const testConfig = (env: Record<string, string> = {}) =>
-  loadConfig({ LOG_LEVEL: 'silent', CASELOAD_DATA_DIR: '/nonexistent-caseload-test', ...env });
+  loadConfig({ LOG_LEVEL: 'silent', CASELOAD_DATA_DIR: '/nonexistent-caseload-test', ...webDist, ...env });
 
 /** A settable clock for tests of time-outs and back-off. */
 export class TestClock implements Clock {
