@@ -20,12 +20,17 @@ import { registerOutbox } from './plugins/outbox.ts';
 import { actionsRoutes } from './routes/actions/actions.routes.ts';
 import { assessmentsRoutes } from './routes/assessments/assessments.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
+import { capacityRoutes } from './routes/capacity/capacity.routes.ts';
 import { caseTypesRoutes } from './routes/case-types/case-types.routes.ts';
 import { caseloadRoutes } from './routes/caseload/caseload.routes.ts';
 import { casesRoutes } from './routes/cases/cases.routes.ts';
 import { chronologyRoutes } from './routes/chronology/chronology.routes.ts';
 import { clientsRoutes } from './routes/clients/clients.routes.ts';
+import { dashboardRoutes } from './routes/dashboard/dashboard.routes.ts';
 import { documentsRoutes } from './routes/documents/documents.routes.ts';
+import { exchangeRoutes } from './routes/exchange/exchange.routes.ts';
+import { externalFactorsRoutes } from './routes/external-factors/external-factors.routes.ts';
+import { fileReviewsRoutes } from './routes/file-reviews/file-reviews.routes.ts';
 import { glossaryRoutes } from './routes/glossary/glossary.routes.ts';
 import { goalsRoutes } from './routes/goals/goals.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
@@ -34,14 +39,20 @@ import { notesRoutes } from './routes/notes/notes.routes.ts';
 import { informRoutes } from './routes/notifications/inform.routes.ts';
 import { notificationsRoutes } from './routes/notifications/notifications.routes.ts';
 import { obstaclesRoutes } from './routes/obstacles/obstacles.routes.ts';
+import { caseloadSettingsRoutes } from './routes/organisation/caseload-settings.routes.ts';
 import { organisationRoutes } from './routes/organisation/organisation.routes.ts';
+import { outcomesRoutes } from './routes/outcomes/outcomes.routes.ts';
 import { priorityPolicyRoutes } from './routes/priority/priority.routes.ts';
+import { reflectionsRoutes } from './routes/reflections/reflections.routes.ts';
 import { resourcesRoutes } from './routes/resources/resources.routes.ts';
+import { reviewSchedulesRoutes } from './routes/reviews/review-schedules.routes.ts';
+import { reviewsRoutes } from './routes/reviews/reviews.routes.ts';
 import { searchRoutes } from './routes/search/search.routes.ts';
 import { serviceTimescalesRoutes } from './routes/service-timescales/service-timescales.routes.ts';
 import { teamsRoutes } from './routes/teams/teams.routes.ts';
 import { timeLimitTemplatesRoutes } from './routes/time-limit-templates/time-limit-templates.routes.ts';
 import { usersRoutes } from './routes/users/users.routes.ts';
+import { weightingRoutes } from './routes/weighting/weighting.routes.ts';
 import { worklistRoutes } from './routes/worklist/worklist.routes.ts';
 import { registerWeb } from './web.ts';
 
@@ -149,7 +160,18 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(resourcesRoutes, { prefix: '/api/cases' });
   await app.register(documentsRoutes, { prefix: '/api', maxUploadBytes: config.records.maxUploadBytes });
   await app.register(worklistRoutes, { prefix: '/api/worklist' });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
+  await app.register(externalFactorsRoutes, { prefix: '/api/external-factors' });
+  await app.register(caseloadSettingsRoutes, { prefix: '/api/organisation' });
+  await app.register(weightingRoutes, { prefix: '/api' });
+  await app.register(capacityRoutes, { prefix: '/api/capacity' });
 
+  await app.register(reviewSchedulesRoutes, { prefix: '/api/review-schedules' });
+  await app.register(reviewsRoutes, { prefix: '/api/reviews' });
+  await app.register(reflectionsRoutes, { prefix: '/api/reflections' });
+  await app.register(exchangeRoutes, { prefix: '/api' });
+  await app.register(outcomesRoutes, { prefix: '/api' });
+  await app.register(fileReviewsRoutes, { prefix: '/api' });
   await registerWeb(app, config);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {

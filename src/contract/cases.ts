@@ -1,5 +1,6 @@
 /** Cases (`/api/cases`): opening, fields and their history, status, flags, shares, break-glass. */
 import { z } from 'zod';
+import { financialOutcomeInputSchema } from './outcomes.ts';
 
 const caseIdMessage = 'Use a case id (a UUID) as listed by GET /api/cases';
 
@@ -123,6 +124,12 @@ export const updateCaseRequestSchema = z
         'Move the case to another team: a supervisor of that team, or the owner into another team ' +
           'they belong to. The owner must be a member of the team.',
       ),
+    handoverNote: text('a handover note for the new owner (what they must know and do first)', 8000)
+      .optional()
+      .describe(
+        'Required when the owner changes (ownerId): what the new owner must know and do first. It is ' +
+          'kept with the case, and the new owner sees it at the top of the case until they mark it read.',
+      ),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), {
     message:
@@ -142,8 +149,27 @@ export const changeCaseStatusRequestSchema = z
       }),
       z.strictObject({
         status: z.literal('closed'),
-        outcome: text('the outcome of the case', 1000),
+        outcomeKey: z
+          .string({ message: 'Choose the outcome from your organisation’s outcome list' })
+          .trim()
+          .min(1, { message: 'Choose the outcome from your organisation’s outcome list' })
+          .max(63, { message: 'Choose the outcome from your organisation’s outcome list' })
+          .describe('The key of one of the organisation’s active outcomes (GET /api/outcome-types).'),
+        outcome: z
+          .string({ message: 'Describe the outcome as text' })
+          .trim()
+          .max(1000, { message: 'Use at most 1000 characters for the outcome details' })
+          .optional()
+          .describe('Optional details of the outcome in words.'),
         closureReason: text('why the case is closed', 1000),
+        financialOutcomes: z
+          .array(financialOutcomeInputSchema, { message: 'Give the financial outcomes as a list' })
+          .max(20, { message: 'Give at most 20 financial outcomes at once' })
+          .optional()
+          .describe(
+            'Recorded in the same transaction, where the organisation records financial outcomes ' +
+              '(FINANCIAL_OUTCOMES_NOT_RECORDED otherwise).',
+          ),
       }),
       z.strictObject({
         status: z.literal('open'),
@@ -152,7 +178,9 @@ export const changeCaseStatusRequestSchema = z
           .describe('Required when reopening a closed case.'),
       }),
     ],
-    { error: 'Choose a status: open, on_hold (with reason) or closed (with outcome and closureReason)' },
+    {
+      error: 'Choose a status: open, on_hold (with reason) or closed (with outcomeKey and closureReason)',
+    },
   )
   .meta({ id: 'ChangeCaseStatusRequest' });
 export type ChangeCaseStatusRequest = z.infer<typeof changeCaseStatusRequestSchema>;
@@ -283,7 +311,13 @@ export const caseSchema = z
     desiredOutcome: z.string().nullable(),
     status: caseStatusSchema,
     holdReason: z.string().nullable(),
-    outcome: z.string().nullable(),
+    outcomeType: z
+      .object({ key: z.string(), label: z.string(), positive: z.boolean() })
+      .nullable()
+      .describe(
+        'The outcome from the organisation’s list; null while open, and for cases closed before the list.',
+      ),
+    outcome: z.string().nullable().describe('Details of the outcome in words (optional).'),
     closureReason: z.string().nullable(),
     owner: personRefSchema,
     team: teamRefSchema.nullable(),

@@ -29,6 +29,26 @@ export const weeklyCapacityHoursSchema = z
   .max(80, { message: 'Give the weekly capacity as a number of hours from 0 to 80' })
   .describe('Hours a week for casework (0–80), used by the caseload forecast.');
 
+const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
+
+/** Weighted points a full-time practitioner can hold: the capacity view's measure. */
+export const capacityPointsSchema = z
+  .number({ message: 'Give the capacity as a number of points from 0 to 1000' })
+  .min(0, { message: 'Give the capacity as a number of points from 0 to 1000' })
+  .max(1000, { message: 'Give the capacity as a number of points from 0 to 1000' })
+  .refine(twoDecimals, { message: 'Use at most two decimal places for the capacity points' })
+  .describe(
+    'Weighted points a full-time person can hold (0–1000, default 100); their capacity is this × fte.',
+  );
+
+/** The share of full time the person works. */
+export const fteSchema = z
+  .number({ message: 'Give the full-time equivalent as a number from 0.05 to 1, such as 0.6' })
+  .min(0.05, { message: 'Give the full-time equivalent as a number from 0.05 to 1, such as 0.6' })
+  .max(1, { message: 'Give the full-time equivalent as a number from 0.05 to 1, such as 0.6' })
+  .refine(twoDecimals, { message: 'Use at most two decimal places for the full-time equivalent' })
+  .describe('Full-time equivalent (0.05–1, default 1): 0.6 is three days a week of five.');
+
 export const userIdParamsSchema = z.object({
   id: z.uuid({ message: 'Use a user id (a UUID) as listed by GET /api/users' }),
 });
@@ -72,14 +92,20 @@ export const updateUserRequestSchema = z
       .optional()
       .describe('`disabled` ends every session of the person at once and stops them signing in.'),
     weeklyCapacityHours: weeklyCapacityHoursSchema.optional(),
+    capacityPoints: capacityPointsSchema.optional(),
+    fte: fteSchema.optional(),
   })
   .refine(
     (b) =>
       b.displayName !== undefined ||
       b.roles !== undefined ||
       b.status !== undefined ||
-      b.weeklyCapacityHours !== undefined,
-    { message: 'Send at least one of displayName, roles, status or weeklyCapacityHours' },
+      b.weeklyCapacityHours !== undefined ||
+      b.capacityPoints !== undefined ||
+      b.fte !== undefined,
+    {
+      message: 'Send at least one of displayName, roles, status, weeklyCapacityHours, capacityPoints or fte',
+    },
   )
   .meta({ id: 'UpdateUserRequest' });
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
@@ -103,6 +129,8 @@ export const userSchema = z
       .boolean()
       .describe('Sign-in is refused (too many failures); POST /api/users/{id}/unlock lifts it.'),
     weeklyCapacityHours: z.number().describe('Hours a week for casework, used by the caseload forecast.'),
+    capacityPoints: z.number().describe('Weighted points a full-time person can hold (the capacity view).'),
+    fte: z.number().describe('Full-time equivalent, 0.05–1; capacity = capacityPoints × fte.'),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'User' });

@@ -149,6 +149,9 @@ export const worklistRowSchema = z.object({
     safeguarding: z.number().int().describe('Open safeguarding flags.'),
     vulnerability: z.number().int().describe('Open vulnerability flags.'),
   }),
+  handoverToRead: z
+    .boolean()
+    .describe('The case was handed to you with a note you have not marked read: read it first.'),
   resources: z.object({
     ownerActive: z.boolean(),
     hasNextActionWithDueDate: z.boolean(),

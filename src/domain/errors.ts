@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   GOAL_NOT_FOUND: 'There is no such goal on this case.',
   ACTION_NOT_FOUND: 'There is no such action on this case.',
   OBSTACLE_NOT_FOUND: 'There is no such obstacle on this case.',
+  REVIEW_NOT_FOUND: 'There is no such caseload review, or you do not have access to it.',
+  REFLECTION_NOT_FOUND: 'There is no such entry in your reflective log.',
   KEY_DATE_NOT_FOUND: 'There is no such key date on this case.',
   DOCUMENT_NOT_FOUND: 'There is no such document, or you do not have access to it.',
   DOCUMENT_TOO_LARGE: 'The file is larger than the upload limit.',
@@ -43,6 +45,13 @@ export const ERROR_CODES = {
   FLAG_NOT_FOUND: 'There is no such flag on this case.',
   SHARE_NOT_FOUND: 'There is no such share of this case.',
   SPECIALIST_NOT_FOUND: 'There is no such specialist on this case.',
+  CONSENT_REQUIRED:
+    'The client has no live consent to this referral: record their consent, or a lawful basis and your rationale for sharing without it.',
+  REFERRAL_NOT_FOUND: 'There is no such referral, or you do not have access to its case.',
+  HANDOVER_NOT_FOUND: 'There is no such handover, or you do not have access to its case.',
+  OUTCOME_TYPE_NOT_FOUND: 'There is no such outcome in your organisation’s outcome list.',
+  OUTCOME_TYPE_KEY_TAKEN: 'Your organisation’s outcome list already has an outcome with this key.',
+  FINANCIAL_OUTCOMES_NOT_RECORDED: 'Your organisation does not record financial outcomes.',
   TIME_LIMIT_TEMPLATE_NOT_FOUND:
     'There is no such time-limit template in your organisation (or it is inactive).',
   TIME_LIMIT_TEMPLATE_KEY_TAKEN: 'Your organisation already has a time-limit template with this key.',

@@ -1,8 +1,8 @@
 /**
  * The tick: the scheduled work the job queue runs every 15 minutes (and tests run directly). Per
  * organisation: the daily re-assessment (once a day, whichever process gets there first), key-date
- * reminders, escalations of missed dates and service timescale breaches (each once, whatever the
- * number of processes); then the e-mail outbox, as a fallback for the deliveries that
+ * reminders, escalations of missed dates, service timescale breaches and caseload reviews due (each
+ * once, whatever the number of processes); then the e-mail outbox, as a fallback for the deliveries that
  * notifications trigger themselves.
  */
 import type { UkNation } from '../domain/time/working-days.ts';
@@ -11,6 +11,7 @@ import { sendTimescaleAlerts } from '../services/alerts/send-timescale-alerts.ts
 import type { Clock, Outbox, ServiceContext, ServiceLogger } from '../services/context.ts';
 import type { Mailer } from '../services/mail/mailer.ts';
 import { deliverPendingEmail } from '../services/notifications/deliver-pending-email.ts';
+import { sendReviewDueAlerts } from '../services/reviews/send-review-due-alerts.ts';
 import {
   type ReassessOpenCases,
   runDailyReassessment,
@@ -46,6 +47,8 @@ export interface TickSummary {
   readonly escalations: number;
   /** Service timescale breaches alerted. */
   readonly breaches: number;
+  /** "Caseload review due" reminders raised. */
+  readonly reviewsDue: number;
   readonly emailsSent: number;
   /** Organisations where a step failed (logged; the next tick tries again). */
   readonly failures: number;
@@ -69,6 +72,7 @@ export async function runTick(deps: TickDeps): Promise<TickSummary> {
   let reminders = 0;
   let escalations = 0;
   let breaches = 0;
+  let reviewsDue = 0;
   let failures = 0;
   for (const org of orgs) {
     const timeZone = org.time_zone;
@@ -102,6 +106,12 @@ export async function runTick(deps: TickDeps): Promise<TickSummary> {
       failures++;
       deps.log?.error({ module: 'jobs', orgId: org.id, err: error }, 'timescale alerts failed');
     }
+    try {
+      reviewsDue += await sendReviewDueAlerts(ctx, org.id);
+    } catch (error) {
+      failures++;
+      deps.log?.error({ module: 'jobs', orgId: org.id, err: error }, 'review-due reminders failed');
+    }
   }
   let emailsSent = 0;
   if (deps.mail) {
@@ -112,5 +122,14 @@ export async function runTick(deps: TickDeps): Promise<TickSummary> {
       deps.log?.error({ module: 'jobs', err: error }, 'e-mail delivery failed');
     }
   }
-  return { organisations: orgs.length, dailyRuns, reminders, escalations, breaches, emailsSent, failures };
+  return {
+    organisations: orgs.length,
+    dailyRuns,
+    reminders,
+    escalations,
+    breaches,
+    reviewsDue,
+    emailsSent,
+    failures,
+  };
 }

@@ -37,11 +37,9 @@ export interface CaseWeightScope {
   readonly caseIds?: readonly string[];
 }
 
-/** Open and on-hold cases of the owners (or the ids given), ordered by owner and reference. */
-export async function listCaseWeightRows(db: DbOrTx, scope: CaseWeightScope): Promise<CaseWeightRow[]> {
-  const { actor } = scope;
-  if ((scope.ownerIds?.length ?? 0) === 0 && (scope.caseIds?.length ?? 0) === 0) return [];
-  let q = db
+/** The facts of the organisation's cases that weights are made of, with the reader's visibility. */
+function caseWeightQuery(db: DbOrTx, actor: Actor, now: Date) {
+  return db
     .selectFrom('cases as c')
     .innerJoin('case_types as t', (j) =>
       j.onRef('t.id', '=', 'c.case_type_id').onRef('t.org_id', '=', 'c.org_id'),
@@ -56,10 +54,13 @@ export async function listCaseWeightRows(db: DbOrTx, scope: CaseWeightScope): Pr
       'c.team_id',
       'c.status',
       'c.case_type_id',
+      't.name as type_name',
       't.base_weight',
       'c.complexity_weight',
       'c.vulnerability',
-      sql<boolean>`coalesce((cl.access_needs ->> 'interpreter')::boolean, false)`.as('interpreter'),
+      // A spoken-language or a British Sign Language interpreter: either makes the work heavier.
+      sql<boolean>`(coalesce((cl.access_needs ->> 'interpreter')::boolean, false)
+        OR coalesce((cl.access_needs ->> 'bsl')::boolean, false))`.as('interpreter'),
       eb
         .exists(
           eb
@@ -73,28 +74,53 @@ export async function listCaseWeightRows(db: DbOrTx, scope: CaseWeightScope): Pr
         .as('safeguarding'),
       sql<string[]>`coalesce((SELECT array_agg(x.factor_id::text ORDER BY x.factor_id)
         FROM case_complexity_factors x WHERE x.org_id = c.org_id AND x.case_id = c.id), '{}')`.as('manual'),
-      caseVisibleTo(actor, scope.now)(eb as never).as('visible'),
+      caseVisibleTo(actor, now)(eb as never).as('visible'),
     ])
-    .where('c.org_id', '=', actor.orgId)
-    .where('c.status', '<>', 'closed');
+    .where('c.org_id', '=', actor.orgId);
+}
+
+type CaseWeightQueryRow = Awaited<ReturnType<ReturnType<typeof caseWeightQuery>['execute']>>[number];
+
+const toRow = (r: CaseWeightQueryRow) => ({
+  caseId: r.id,
+  reference: r.reference,
+  ownerId: r.owner_id,
+  teamId: r.team_id,
+  caseTypeId: r.case_type_id,
+  baseWeight: Number(r.base_weight),
+  adjustment: Number(r.complexity_weight),
+  manualFactorIds: r.manual,
+  vulnerability: r.vulnerability,
+  interpreterNeeded: r.interpreter,
+  safeguardingOpen: r.safeguarding === true,
+  visible: r.visible === true,
+});
+
+/** Open and on-hold cases of the owners (or the ids given), ordered by owner and reference. */
+export async function listCaseWeightRows(db: DbOrTx, scope: CaseWeightScope): Promise<CaseWeightRow[]> {
+  if ((scope.ownerIds?.length ?? 0) === 0 && (scope.caseIds?.length ?? 0) === 0) return [];
+  let q = caseWeightQuery(db, scope.actor, scope.now).where('c.status', '<>', 'closed');
   if (scope.ownerIds && scope.ownerIds.length > 0) q = q.where('c.owner_id', 'in', [...scope.ownerIds]);
   if (scope.caseIds && scope.caseIds.length > 0) q = q.where('c.id', 'in', [...scope.caseIds]);
   const rows = await q.orderBy('c.owner_id').orderBy('c.reference').execute();
-  return rows.map((r) => ({
-    caseId: r.id,
-    reference: r.reference,
-    ownerId: r.owner_id,
-    teamId: r.team_id,
-    status: r.status as 'open' | 'on_hold',
-    caseTypeId: r.case_type_id,
-    baseWeight: Number(r.base_weight),
-    adjustment: Number(r.complexity_weight),
-    manualFactorIds: r.manual,
-    vulnerability: r.vulnerability,
-    interpreterNeeded: r.interpreter,
-    safeguardingOpen: r.safeguarding === true,
-    visible: r.visible === true,
-  }));
+  return rows.map((r) => ({ ...toRow(r), status: r.status as 'open' | 'on_hold' }));
+}
+
+/** One case's weight facts whatever its status (a closed case has a weight too; it counts in no load). */
+export interface CaseWeightFacts extends Omit<CaseWeightRow, 'status'> {
+  readonly status: 'open' | 'on_hold' | 'closed';
+  readonly caseTypeName: string;
+}
+
+/** The weight facts of one case of the organisation, or undefined. The caller has checked access. */
+export async function getCaseWeightFacts(
+  db: DbOrTx,
+  actor: Actor,
+  now: Date,
+  caseId: string,
+): Promise<CaseWeightFacts | undefined> {
+  const r = await caseWeightQuery(db, actor, now).where('c.id', '=', caseId).executeTakeFirst();
+  return r ? { ...toRow(r), status: r.status, caseTypeName: r.type_name } : undefined;
 }
 
 /** The organisation's complexity factors in display order (inactive ones included, flagged). */

@@ -121,6 +121,9 @@ export async function getCaseHeader(db: DbOrTx, orgId: string, caseId: string) {
     )
     .innerJoin('users as o', (j) => j.onRef('o.id', '=', 'c.owner_id').onRef('o.org_id', '=', 'c.org_id'))
     .leftJoin('teams as t', (j) => j.onRef('t.id', '=', 'c.team_id').onRef('t.org_id', '=', 'c.org_id'))
+    .leftJoin('outcome_types as ot', (j) =>
+      j.onRef('ot.key', '=', 'c.outcome_key').onRef('ot.org_id', '=', 'c.org_id'),
+    )
     .select([
       'cl.id as client_id',
       'cl.legal_name',
@@ -133,6 +136,8 @@ export async function getCaseHeader(db: DbOrTx, orgId: string, caseId: string) {
       'ct.name as type_name',
       'o.display_name as owner_name',
       't.name as team_name',
+      'ot.label as outcome_label',
+      'ot.positive as outcome_positive',
     ])
     .where('c.org_id', '=', orgId)
     .where('c.id', '=', caseId)

@@ -742,6 +742,8 @@ export interface SharingRecordsTable {
   rationale: string;
   decided_on: DateOnly;
   referral_id: string | null;
+  /** The earlier record this one corrects (records are never changed; migration 0510). */
+  corrects_id: ColumnType<string | null, string | null | undefined, never>;
   recorded_by: string;
   recorded_at: Date;
 }

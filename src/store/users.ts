@@ -83,6 +83,8 @@ export async function updateUser(
       | 'failed_logins'
       | 'locked_until'
       | 'weekly_capacity_hours'
+      | 'capacity_points'
+      | 'fte'
     >
   >,
   at: Date,

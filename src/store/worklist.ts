@@ -130,6 +130,17 @@ export async function listWorklistCases(db: DbOrTx, q: WorklistQuery): Promise<W
       'fl.vulnerability as vulnerability_flags',
       'fl.safeguarding_raised_at',
       eb
+        .exists(
+          eb
+            .selectFrom('case_handovers as h')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('h.org_id', '=', 'c.org_id')
+            .whereRef('h.case_id', '=', 'c.id')
+            .where('h.to_user_id', '=', actor.id)
+            .where('h.acknowledged_at', 'is', null),
+        )
+        .as('handover_to_read'),
+      eb
         .selectFrom('notes as n')
         .select((n) => n.fn.min('n.occurred_at').as('first'))
         .whereRef('n.org_id', '=', 'c.org_id')
@@ -162,6 +173,7 @@ export async function listWorklistCases(db: DbOrTx, q: WorklistQuery): Promise<W
     openSafeguardingFlags: Number(r.safeguarding_flags ?? 0),
     openVulnerabilityFlags: Number(r.vulnerability_flags ?? 0),
     safeguardingRaisedAt: r.safeguarding_raised_at ?? null,
+    handoverToRead: Boolean(r.handover_to_read),
     nextKeyDate:
       r.key_date === null
         ? null

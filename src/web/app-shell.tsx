@@ -11,8 +11,15 @@ const NAV_ITEMS = [
   { path: PATHS.newClient, label: 'New client', caseWork: true },
   { path: PATHS.search, label: 'Search', caseWork: false },
   { path: PATHS.keyDates, label: 'Key dates', caseWork: true },
+  { path: PATHS.dashboard, label: 'Dashboard', caseWork: true },
   { path: PATHS.caseloadHealth, label: 'Caseload health', caseWork: true },
+  { path: PATHS.outcomes, label: 'Outcomes', caseWork: true },
+  { path: PATHS.capacity, label: 'Capacity', caseWork: true },
+  { path: PATHS.reviews, label: 'Caseload reviews', caseWork: true },
+  { path: PATHS.reflections, label: 'Reflective log', caseWork: true },
+  { path: PATHS.fileReviews, label: 'File reviews', caseWork: true },
   { path: PATHS.notifications, label: 'Notifications', caseWork: false },
+  { path: PATHS.externalFactors, label: 'External factors', caseWork: false },
 ] as const;
 
 /** Organisation settings, shown to administrators after the main items. */
@@ -20,6 +27,11 @@ const ADMIN_NAV_ITEMS = [
   { path: PATHS.timeLimitSettings, label: 'Time limits and reminders' },
   { path: PATHS.timescaleSettings, label: 'Service timescales' },
   { path: PATHS.priorityPolicy, label: 'Priority policy' },
+  { path: PATHS.outcomeSettings, label: 'Outcome list' },
+  { path: PATHS.complexityFactorSettings, label: 'Complexity factors' },
+  { path: PATHS.peopleCapacitySettings, label: 'People’s capacity' },
+  { path: PATHS.caseloadSettings, label: 'Caseload settings' },
+  { path: PATHS.fileReviewSettings, label: 'File-review settings' },
 ] as const;
 
 /** Advisers and supervisors hold cases and record clients; admins and auditors do not. */

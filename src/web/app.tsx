@@ -47,6 +47,49 @@ const CaseloadHealthPage = lazy(() =>
 const PriorityPolicyPage = lazy(() =>
   import('./admin/priority-policy-page.tsx').then((m) => ({ default: m.PriorityPolicyPage })),
 );
+const CapacityPage = lazy(() =>
+  import('./capacity/capacity-page.tsx').then((m) => ({ default: m.CapacityPage })),
+);
+const ComplexityFactorsPage = lazy(() =>
+  import('./settings/complexity-factors-page.tsx').then((m) => ({ default: m.ComplexityFactorsPage })),
+);
+const PeopleCapacityPage = lazy(() =>
+  import('./settings/people-capacity-page.tsx').then((m) => ({ default: m.PeopleCapacityPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./dashboard/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const ExternalFactorsPage = lazy(() =>
+  import('./dashboard/external-factors-page.tsx').then((m) => ({ default: m.ExternalFactorsPage })),
+);
+const CaseloadSettingsPage = lazy(() =>
+  import('./settings/caseload-settings-page.tsx').then((m) => ({ default: m.CaseloadSettingsPage })),
+);
+const ReviewsPage = lazy(() =>
+  import('./reviews/reviews-page.tsx').then((m) => ({ default: m.ReviewsPage })),
+);
+const ReviewPage = lazy(() => import('./reviews/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
+const ReflectionsPage = lazy(() =>
+  import('./reviews/reflections-page.tsx').then((m) => ({ default: m.ReflectionsPage })),
+);
+const FileReviewsPage = lazy(() =>
+  import('./file-reviews/file-reviews-page.tsx').then((m) => ({ default: m.FileReviewsPage })),
+);
+const FileReviewPage = lazy(() =>
+  import('./file-reviews/file-review-page.tsx').then((m) => ({ default: m.FileReviewPage })),
+);
+const FileReviewReportPage = lazy(() =>
+  import('./file-reviews/file-review-report-page.tsx').then((m) => ({ default: m.FileReviewReportPage })),
+);
+const FileReviewSettingsPage = lazy(() =>
+  import('./file-reviews/file-review-settings-page.tsx').then((m) => ({ default: m.FileReviewSettingsPage })),
+);
+const OutcomeReportPage = lazy(() =>
+  import('./outcomes/outcome-report-page.tsx').then((m) => ({ default: m.OutcomeReportPage })),
+);
+const OutcomeTypesPage = lazy(() =>
+  import('./outcomes/outcome-types-page.tsx').then((m) => ({ default: m.OutcomeTypesPage })),
+);
 const NotificationsPage = lazy(() =>
   import('./notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
@@ -201,7 +244,7 @@ export function App() {
   }
 
   function renderShellPage(resolved: Resolved, session: Session) {
-    const { caseId, noteId } = resolved.params ?? {};
+    const { caseId, noteId, reviewId, fileReviewId } = resolved.params ?? {};
     switch (resolved.page) {
       case 'new-client':
         return <NewClientPage api={api} />;
@@ -229,6 +272,40 @@ export function App() {
         return <CaseloadHealthPage api={api} session={session} />;
       case 'priority-policy':
         return <PriorityPolicyPage api={api} session={session} />;
+      case 'capacity':
+        return <CapacityPage api={api} session={session} />;
+      case 'complexity-factor-settings':
+        return <ComplexityFactorsPage api={api} />;
+      case 'people-capacity-settings':
+        return <PeopleCapacityPage api={api} session={session} />;
+      case 'dashboard':
+        return <DashboardPage api={api} session={session} />;
+      case 'external-factors':
+        return <ExternalFactorsPage api={api} session={session} />;
+      case 'caseload-settings':
+        return <CaseloadSettingsPage api={api} />;
+      case 'reviews':
+        return <ReviewsPage api={api} session={session} />;
+      case 'review':
+        return reviewId ? <ReviewPage key={reviewId} api={api} reviewId={reviewId} /> : <NotFoundPage />;
+      case 'reflections':
+        return <ReflectionsPage api={api} />;
+      case 'file-reviews':
+        return <FileReviewsPage api={api} session={session} />;
+      case 'file-review':
+        return fileReviewId ? (
+          <FileReviewPage key={fileReviewId} api={api} session={session} id={fileReviewId} />
+        ) : (
+          <NotFoundPage />
+        );
+      case 'file-review-report':
+        return <FileReviewReportPage api={api} />;
+      case 'file-review-settings':
+        return <FileReviewSettingsPage api={api} />;
+      case 'outcomes':
+        return <OutcomeReportPage api={api} session={session} />;
+      case 'outcome-settings':
+        return <OutcomeTypesPage api={api} />;
       case 'not-found':
         return <NotFoundPage />;
       default:

@@ -32,6 +32,27 @@ describe('resolvePage for case records', () => {
     expect(resolvePage('full', '/notifications')).toEqual({ page: 'notifications' });
     expect(resolvePage('full', '/caseload-health')).toEqual({ page: 'caseload-health' });
     expect(resolvePage('full', '/settings/priority-policy')).toEqual({ page: 'priority-policy' });
+    expect(resolvePage('full', '/outcomes')).toEqual({ page: 'outcomes' });
+    expect(resolvePage('full', '/settings/outcomes')).toEqual({ page: 'outcome-settings' });
+    expect(resolvePage('full', '/capacity')).toEqual({ page: 'capacity' });
+    expect(resolvePage('full', '/settings/complexity-factors')).toEqual({
+      page: 'complexity-factor-settings',
+    });
+    expect(resolvePage('full', '/settings/people-capacity')).toEqual({ page: 'people-capacity-settings' });
+    expect(resolvePage('full', '/dashboard')).toEqual({ page: 'dashboard' });
+    expect(resolvePage('full', '/external-factors')).toEqual({ page: 'external-factors' });
+    expect(resolvePage('full', '/settings/caseload')).toEqual({ page: 'caseload-settings' });
+    expect(resolvePage('full', '/reviews')).toEqual({ page: 'reviews' });
+    expect(resolvePage('full', '/reflections')).toEqual({ page: 'reflections' });
+    expect(resolvePage('full', `/reviews/${id}`)).toEqual({ page: 'review', params: { reviewId: id } });
+    expect(resolvePage('full', '/file-reviews')).toEqual({ page: 'file-reviews' });
+    expect(resolvePage('full', '/file-reviews/report')).toEqual({ page: 'file-review-report' });
+    expect(resolvePage('full', '/settings/file-reviews')).toEqual({ page: 'file-review-settings' });
+    expect(resolvePage('full', `/file-reviews/${id}`)).toEqual({
+      page: 'file-review',
+      params: { fileReviewId: id },
+    });
+    expect(resolvePage('full', '/file-reviews/123')).toEqual({ page: 'not-found' });
     expect(resolvePage('full', `/cases/${id}`)).toEqual({ page: 'case', params: { caseId: id } });
     expect(resolvePage('full', `/cases/${id}/notes/new`)).toEqual({
       page: 'note-editor',

@@ -14,6 +14,19 @@ export const PATHS = {
   notifications: '/notifications',
   caseloadHealth: '/caseload-health',
   priorityPolicy: '/settings/priority-policy',
+  outcomes: '/outcomes',
+  outcomeSettings: '/settings/outcomes',
+  capacity: '/capacity',
+  complexityFactorSettings: '/settings/complexity-factors',
+  peopleCapacitySettings: '/settings/people-capacity',
+  dashboard: '/dashboard',
+  externalFactors: '/external-factors',
+  caseloadSettings: '/settings/caseload',
+  reviews: '/reviews',
+  reflections: '/reflections',
+  fileReviews: '/file-reviews',
+  fileReviewReport: '/file-reviews/report',
+  fileReviewSettings: '/settings/file-reviews',
 } as const;
 
 /** Addresses of the pages that take an id. */
@@ -25,6 +38,8 @@ export const paths = {
   editNote: (noteId: string) => `/notes/${noteId}/edit`,
   amendNote: (noteId: string) => `/notes/${noteId}/amend`,
   search: (q: string) => `${PATHS.search}?q=${encodeURIComponent(q)}`,
+  review: (reviewId: string) => `/reviews/${reviewId}`,
+  fileReview: (fileReviewId: string) => `/file-reviews/${fileReviewId}`,
 };
 
 export type Page =
@@ -44,6 +59,21 @@ export type Page =
   | 'notifications'
   | 'caseload-health'
   | 'priority-policy'
+  | 'outcomes'
+  | 'outcome-settings'
+  | 'capacity'
+  | 'complexity-factor-settings'
+  | 'people-capacity-settings'
+  | 'dashboard'
+  | 'external-factors'
+  | 'caseload-settings'
+  | 'reviews'
+  | 'review'
+  | 'reflections'
+  | 'file-reviews'
+  | 'file-review'
+  | 'file-review-report'
+  | 'file-review-settings'
   | 'not-found';
 
 export interface Resolved {
@@ -51,17 +81,23 @@ export interface Resolved {
   /** Set when the address must change to match the page (replace, not push). */
   redirect?: string;
   /** Ids taken from the path: caseId, noteId. */
-  params?: { caseId?: string; noteId?: string };
+  params?: { caseId?: string; noteId?: string; reviewId?: string; fileReviewId?: string };
 }
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** The signed-in pages that have an id in their address. */
-const PATTERNS: { page: Page; pattern: RegExp; param: 'caseId' | 'noteId' }[] = [
+const PATTERNS: {
+  page: Page;
+  pattern: RegExp;
+  param: 'caseId' | 'noteId' | 'reviewId' | 'fileReviewId';
+}[] = [
   { page: 'case', pattern: new RegExp(`^/cases/(${UUID})$`), param: 'caseId' },
   { page: 'note-editor', pattern: new RegExp(`^/cases/(${UUID})/notes/new$`), param: 'caseId' },
   { page: 'note-editor', pattern: new RegExp(`^/notes/(${UUID})/edit$`), param: 'noteId' },
   { page: 'amend-note', pattern: new RegExp(`^/notes/(${UUID})/amend$`), param: 'noteId' },
+  { page: 'review', pattern: new RegExp(`^/reviews/(${UUID})$`), param: 'reviewId' },
+  { page: 'file-review', pattern: new RegExp(`^/file-reviews/(${UUID})$`), param: 'fileReviewId' },
 ];
 
 const FIXED: Record<string, Page> = {
@@ -75,6 +111,19 @@ const FIXED: Record<string, Page> = {
   [PATHS.notifications]: 'notifications',
   [PATHS.caseloadHealth]: 'caseload-health',
   [PATHS.priorityPolicy]: 'priority-policy',
+  [PATHS.outcomes]: 'outcomes',
+  [PATHS.outcomeSettings]: 'outcome-settings',
+  [PATHS.capacity]: 'capacity',
+  [PATHS.complexityFactorSettings]: 'complexity-factor-settings',
+  [PATHS.peopleCapacitySettings]: 'people-capacity-settings',
+  [PATHS.dashboard]: 'dashboard',
+  [PATHS.externalFactors]: 'external-factors',
+  [PATHS.caseloadSettings]: 'caseload-settings',
+  [PATHS.reviews]: 'reviews',
+  [PATHS.reflections]: 'reflections',
+  [PATHS.fileReviews]: 'file-reviews',
+  [PATHS.fileReviewReport]: 'file-review-report',
+  [PATHS.fileReviewSettings]: 'file-review-settings',
 };
 
 /** The signed-in page at a path (not the sign-in steps). */

@@ -101,6 +101,26 @@ const CASE_OWNERS = ['owner', 'colleague', 'supervisorA', 'supervisorB', 'outsid
 const ADMINS = ['admin'] as const;
 const unique = () => randomBytes(3).toString('hex');
 
+/** An external factor of team A, for the dashboard rows. */
+async function teamFactor(w: World) {
+  const row = await t.db
+    .insertInto('external_factors')
+    .values({
+      org_id: w.orgId,
+      kind: 'seasonal-peak',
+      title: 'Peak',
+      description: null,
+      starts_on: '2026-12-01',
+      ends_on: null,
+      team_id: w.teamA,
+      user_id: null,
+      created_by: w.bystander,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 async function freshCase(w: World) {
   return insertCase(t.db, { orgId: w.orgId, ownerId: w.users.owner.id, teamId: w.teamA });
 }
@@ -1043,10 +1063,482 @@ const MATRIX: Row[] = [
     denied: 403,
     request: async (w) => ({ url: `/api/worklist?scope=team&teamId=${w.teamA}` }),
   },
+  // Dashboard: one's own (anyone), a team member's (themself and the team's supervisors), a team's.
+  { method: 'GET', url: '/api/dashboard', ok: EVERYONE, request: async () => ({ url: '/api/dashboard' }) },
+  {
+    method: 'GET',
+    url: '/api/dashboard',
+    label: 'a team member',
+    ok: CASE_TEAM,
+    denied: 403,
+    request: async (w) => ({ url: `/api/dashboard?scope=user&userId=${w.users.owner.id}` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/dashboard',
+    label: 'a team',
+    ok: ['supervisorA'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/dashboard?scope=team&teamId=${w.teamA}` }),
+  },
+  // External factors: everyone reads; a team's are its supervisors' and the admins' to manage.
+  {
+    method: 'GET',
+    url: '/api/external-factors',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/external-factors?from=2026-01-01&to=2026-12-31' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/external-factors',
+    ok: ['supervisorA', 'admin'],
+    denied: 403,
+    request: async (w) => ({
+      url: '/api/external-factors',
+      payload: { kind: 'seasonal-peak', title: 'Peak', startsOn: '2026-12-01', teamId: w.teamA },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/external-factors/:id',
+    ok: ['supervisorA', 'admin'],
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/external-factors/${await teamFactor(w)}`,
+      payload: { endsOn: '2026-12-24' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/external-factors/:id',
+    ok: ['supervisorA', 'admin'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/external-factors/${await teamFactor(w)}` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/organisation/caseload-settings',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/organisation/caseload-settings' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/organisation/caseload-settings',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({
+      url: '/api/organisation/caseload-settings',
+      payload: { stalledAfterDays: 10, reviewCadenceWeeks: 4, recordsFinancialOutcomes: true },
+    }),
+  },
   // -- rows: dashboard and external factors (insert above this line) --
+  // Weighting: complexity factors everyone reads and admins change; a case's weight and its manual factors.
+  {
+    method: 'GET',
+    url: '/api/complexity-factors',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/complexity-factors' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/complexity-factors',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({
+      url: '/api/complexity-factors',
+      payload: { key: `factor-${unique()}`, label: `Factor ${unique()}`, multiplier: 1.2 },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/complexity-factors/:id',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => {
+      const litigation = await t.db
+        .selectFrom('complexity_factors')
+        .select('id')
+        .where('org_id', '=', w.orgId)
+        .where('key', '=', 'litigation')
+        .executeTakeFirstOrThrow();
+      return {
+        url: `/api/complexity-factors/${litigation.id}`,
+        payload: { label: `Litigation ${unique()}` },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/weight',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/weight` }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/cases/:caseId/complexity-factors',
+    ok: CASE_TEAM,
+    request: async (w) => {
+      const litigation = await t.db
+        .selectFrom('complexity_factors')
+        .select('id')
+        .where('org_id', '=', w.orgId)
+        .where('key', '=', 'litigation')
+        .executeTakeFirstOrThrow();
+      return {
+        url: `/api/cases/${(await freshCase(w)).id}/complexity-factors`,
+        payload: { factorIds: [litigation.id] },
+      };
+    },
+  },
+  // Capacity: one's own (anyone), a team member's (themself and the team's supervisors), a team's.
+  { method: 'GET', url: '/api/capacity', ok: EVERYONE, request: async () => ({ url: '/api/capacity' }) },
+  {
+    method: 'GET',
+    url: '/api/capacity',
+    label: 'scope=user',
+    ok: CASE_TEAM,
+    denied: 403,
+    request: async (w) => ({ url: `/api/capacity?scope=user&userId=${w.users.owner.id}` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/capacity',
+    label: 'scope=team',
+    ok: ['supervisorA'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/capacity?scope=team&teamId=${w.teamA}` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/capacity/reallocation-what-if',
+    // A supervisor of the case's team, to a teammate; the owner may manage the case but not preview.
+    ok: ['supervisorA'],
+    except: { owner: 403 },
+    request: async (w) => ({
+      url: '/api/capacity/reallocation-what-if',
+      payload: { caseId: (await freshCase(w)).id, toUserId: w.users.colleague.id },
+    }),
+  },
   // -- rows: weighting and capacity (insert above this line) --
+  ...reviewRows(),
   // -- rows: caseload reviews and reflective log (insert above this line) --
+  // File reviews: the checklist and sampling rule (everyone reads, admins change), samples and reviews
+  // (the team's supervisors; the practitioner reads their own), corrective actions, the annual report.
+  {
+    method: 'GET',
+    url: '/api/file-review-items',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/file-review-items' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/file-review-items',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({
+      url: '/api/file-review-items',
+      payload: { key: `item-${unique()}`, label: 'Fees explained' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/file-review-items/:id',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/file-review-items/${await fileReviewItemId(w)}`,
+      payload: { guidance: `Look for it ${unique()}` },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/file-reviews/rule',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/file-reviews/rule' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/file-reviews/rule',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({
+      url: '/api/file-reviews/rule',
+      payload: { casesPerPractitioner: 2, period: 'quarter', riskShare: 0.5 },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/file-reviews/sample',
+    ok: ['supervisorA', 'supervisorB'],
+    denied: 403,
+    request: async () => ({ url: '/api/file-reviews/sample', payload: {} }),
+  },
+  {
+    method: 'POST',
+    url: '/api/file-reviews',
+    ok: ['supervisorA'],
+    denied: 403,
+    except: { supervisorB: 404 },
+    request: async (w) => ({ url: '/api/file-reviews', payload: { caseId: (await freshCase(w)).id } }),
+  },
+  {
+    method: 'GET',
+    url: '/api/file-reviews',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/file-reviews' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/file-reviews/report',
+    ok: ['supervisorA', 'supervisorB', 'admin'],
+    denied: 403,
+    request: async () => ({ url: '/api/file-reviews/report?year=2026' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/file-reviews/:id',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/file-reviews/${await freshFileReview(w)}` }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/file-reviews/:id/answers',
+    ok: ['supervisorA'],
+    denied: 403,
+    except: { supervisorB: 404 },
+    request: async (w) => ({
+      url: `/api/file-reviews/${await freshFileReview(w)}/answers`,
+      payload: { answers: [{ itemId: await fileReviewItemId(w), result: 'met' }] },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/file-reviews/:id/complete',
+    ok: ['supervisorA'],
+    denied: 403,
+    except: { supervisorB: 404 },
+    request: async (w) => ({
+      url: `/api/file-reviews/${await freshFileReview(w, { answered: true })}/complete`,
+      payload: {},
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/file-reviews/:id/corrective-actions',
+    ok: ['supervisorA'],
+    denied: 403,
+    except: { supervisorB: 404 },
+    request: async (w) => ({
+      url: `/api/file-reviews/${await freshFileReview(w)}/corrective-actions`,
+      payload: { description: 'Record the source of the hearing date' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/corrective-actions',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/corrective-actions' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/corrective-actions/:id/done',
+    // The assignee (the owner, the practitioner under review); the team's supervisor sees it but may not.
+    ok: ['owner'],
+    except: { supervisorA: 403 },
+    request: async (w) => ({
+      url: `/api/corrective-actions/${await freshCorrectiveAction(w, false)}/done`,
+      payload: { note: 'Source added' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/corrective-actions/:id/verify',
+    ok: ['supervisorA'],
+    denied: 403,
+    except: { supervisorB: 404 },
+    request: async (w) => ({
+      url: `/api/corrective-actions/${await freshCorrectiveAction(w, true)}/verify`,
+      payload: { note: 'Checked the record' },
+    }),
+  },
   // -- rows: file reviews (insert above this line) --
+  // Information exchange: handovers, referrals, sharing records, the one view
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/information-exchange',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/information-exchange` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/handovers',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/handovers` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/handovers/:id/acknowledge',
+    // The new owner only: the team's supervisor sees the case but is refused.
+    ok: ['owner'],
+    except: { supervisorA: 403 },
+    request: async (w) => {
+      const c = await freshCase(w);
+      const h = await t.db
+        .insertInto('case_handovers')
+        .values({
+          org_id: w.orgId,
+          case_id: c.id,
+          from_user_id: w.bystander,
+          to_user_id: w.users.owner.id,
+          note: 'Over to you',
+          handed_over_by: w.bystander,
+          handed_over_at: new Date(),
+          acknowledged_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/handovers/${h.id}/acknowledge` };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/referrals',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/referrals` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/referrals',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/referrals`,
+      payload: {
+        direction: 'out',
+        organisation: 'Adult Social Care',
+        reason: 'Care needs assessment',
+        informationShared: 'Name and address',
+        lawfulBasis: 'vital-interests',
+        sharingRationale: 'Safeguarding concern',
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/referrals/:id',
+    ok: CASE_TEAM,
+    request: async (w) => {
+      const c = await freshCase(w);
+      const r = await t.db
+        .insertInto('referrals')
+        .values({
+          org_id: w.orgId,
+          case_id: c.id,
+          direction: 'in',
+          organisation: 'Jobcentre Plus',
+          service: null,
+          reason: 'Sanction',
+          information_shared: null,
+          consent_id: null,
+          lawful_basis: null,
+          sharing_rationale: null,
+          status: 'received',
+          outcome: null,
+          referred_on: '2026-11-01',
+          created_by: by(w),
+          created_at: new Date(),
+          updated_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/referrals/${r.id}`, payload: { status: 'accepted' } };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/sharing-records',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/sharing-records` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/sharing-records',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/sharing-records`,
+      payload: {
+        decision: 'not-shared',
+        recipient: 'A caller claiming to be family',
+        information: 'Address',
+        purpose: 'Asked where the client lives',
+        rationale: 'Identity not confirmed; no consent',
+      },
+    }),
+  },
+  // Outcomes: the list (admins edit it), financial outcomes, the report (the worklist's rule)
+  {
+    method: 'GET',
+    url: '/api/outcome-types',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/outcome-types' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/outcome-types',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({ url: '/api/outcome-types', payload: { key: `out-${unique()}`, label: 'Other' } }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/outcome-types/:id',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => {
+      const o = await t.db
+        .insertInto('outcome_types')
+        .values({ org_id: w.orgId, key: `out-${unique()}`, label: 'Other' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/outcome-types/${o.id}`, payload: { label: 'Something else' } };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/cases/:caseId/financial-outcomes',
+    ok: CASE_TEAM,
+    request: async (w) => ({ url: `/api/cases/${(await freshCase(w)).id}/financial-outcomes` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/cases/:caseId/financial-outcomes',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/financial-outcomes`,
+      payload: { kind: 'income-gained', amountPence: 2500, frequency: 'weekly' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/outcome-report',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/outcome-report' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/outcome-report',
+    label: 'a member of a supervised team',
+    ok: CASE_TEAM,
+    denied: 403,
+    request: async (w) => ({ url: `/api/outcome-report?scope=user&userId=${w.users.owner.id}` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/outcome-report',
+    label: 'a supervised team',
+    ok: ['supervisorA'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/outcome-report?scope=team&teamId=${w.teamA}` }),
+  },
   // -- rows: information exchange and outcomes (insert above this line) --
 ];
 
@@ -1142,3 +1634,329 @@ describe('authorization matrix of case records', () => {
     });
   }
 });
+
+// -- caseload reviews and reflective log: helpers and rows (spread into MATRIX above) --
+
+/** A review of the owner held by supervisor A: completed (a record), or in progress (any earlier one completed first). */
+async function ownerReview(w: World, status: 'completed' | 'in-progress', caseIds: readonly string[] = []) {
+  const now = new Date();
+  const nextReviewOn = new Date(now.getTime() + 28 * 86_400_000).toISOString().slice(0, 10);
+  if (status === 'in-progress') {
+    await t.db
+      .updateTable('caseload_reviews')
+      .set({ status: 'completed', completed_at: now, summary: 'Done', next_review_on: nextReviewOn })
+      .where('org_id', '=', w.orgId)
+      .where('practitioner_id', '=', w.users.owner.id)
+      .where('status', '=', 'in-progress')
+      .execute();
+  }
+  const review = await t.db
+    .insertInto('caseload_reviews')
+    .values({
+      org_id: w.orgId,
+      practitioner_id: w.users.owner.id,
+      supervisor_id: w.users.supervisorA.id,
+      started_at: now,
+      snapshot: JSON.stringify({
+        version: 1,
+        dashboard: { stalled: { count: 0, caseIds: [] } },
+        proposals: [],
+      }),
+      summary: null,
+      next_review_on: null,
+      completed_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (caseIds.length > 0) {
+    await t.db
+      .insertInto('review_cases')
+      .values(
+        caseIds.map((caseId) => ({
+          org_id: w.orgId,
+          review_id: review.id,
+          case_id: caseId,
+          proposed: true,
+          reasons: JSON.stringify([{ kind: 'red', reason: 'Red priority band.' }]),
+          decision: null,
+          obstacles: null,
+          discussed_at: null,
+        })),
+      )
+      .execute();
+  }
+  if (status === 'completed') {
+    await t.db
+      .updateTable('caseload_reviews')
+      .set({ status: 'completed', completed_at: now, summary: 'Done', next_review_on: nextReviewOn })
+      .where('id', '=', review.id)
+      .execute();
+  }
+  return review.id;
+}
+
+/** An in-progress review of the owner with one fresh case of theirs on it. */
+async function reviewWithCase(w: World) {
+  const c = await freshCase(w);
+  return { reviewId: await ownerReview(w, 'in-progress', [c.id]), caseId: c.id };
+}
+
+/** A reflective-log entry of the owner. */
+async function ownerReflection(w: World) {
+  const row = await t.db
+    .insertInto('reflections')
+    .values({ org_id: w.orgId, author_id: w.users.owner.id, title: 'A hard call', occurred_on: '2026-11-20' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A date a month ahead (after today, as completing a review needs). */
+function inAMonth() {
+  return new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+}
+
+function reviewRows(): Row[] {
+  // Declared in the function: MATRIX calls it before module-level constants below would exist.
+  const HOLDER = ['supervisorA'] as const;
+  return [
+    // Schedules: everyone their own; supervisors set those of their teams' members.
+    {
+      method: 'GET',
+      url: '/api/review-schedules',
+      ok: EVERYONE,
+      request: async () => ({ url: '/api/review-schedules' }),
+    },
+    {
+      method: 'PUT',
+      url: '/api/review-schedules/:practitionerId',
+      ok: HOLDER,
+      denied: 403,
+      request: async (w) => ({
+        url: `/api/review-schedules/${w.users.owner.id}`,
+        payload: { cadenceWeeks: 3 },
+      }),
+    },
+    // Reviews: a supervisor of the practitioner's team starts one (a fresh practitioner each time).
+    {
+      method: 'POST',
+      url: '/api/reviews',
+      ok: HOLDER,
+      denied: 403,
+      request: async (w) => {
+        const p = await insertUser(t.db, { orgId: w.orgId, team: { id: w.teamA, role: 'member' } });
+        return { url: '/api/reviews', payload: { practitionerId: p.id } };
+      },
+    },
+    { method: 'GET', url: '/api/reviews', ok: EVERYONE, request: async () => ({ url: '/api/reviews' }) },
+    {
+      method: 'GET',
+      url: '/api/reviews',
+      label: 'one practitioner',
+      ok: CASE_TEAM,
+      denied: 403,
+      request: async (w) => ({ url: `/api/reviews?practitionerId=${w.users.owner.id}` }),
+    },
+    {
+      method: 'GET',
+      url: '/api/reviews/compare',
+      ok: CASE_TEAM,
+      request: async (w) => {
+        const from = await ownerReview(w, 'completed');
+        const to = await ownerReview(w, 'completed');
+        return { url: `/api/reviews/compare?from=${from}&to=${to}` };
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/reviews/:id',
+      ok: CASE_TEAM,
+      request: async (w) => ({ url: `/api/reviews/${await ownerReview(w, 'completed')}` }),
+    },
+    {
+      method: 'GET',
+      url: '/api/reviews/:id/pdf',
+      ok: CASE_TEAM,
+      request: async (w) => ({ url: `/api/reviews/${await ownerReview(w, 'completed')}/pdf` }),
+    },
+    // Changing a review: its holder; the practitioner reads it but may not change it (403).
+    {
+      method: 'POST',
+      url: '/api/reviews/:id/cases',
+      ok: HOLDER,
+      except: { owner: 403 },
+      request: async (w) => ({
+        url: `/api/reviews/${await ownerReview(w, 'in-progress')}/cases`,
+        payload: { caseId: (await freshCase(w)).id },
+      }),
+    },
+    {
+      method: 'PATCH',
+      url: '/api/reviews/:id/cases/:caseId',
+      ok: HOLDER,
+      except: { owner: 403 },
+      request: async (w) => {
+        const { reviewId, caseId } = await reviewWithCase(w);
+        return { url: `/api/reviews/${reviewId}/cases/${caseId}`, payload: { decision: 'Close it' } };
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/reviews/:id/improvements',
+      ok: HOLDER,
+      except: { owner: 403 },
+      request: async (w) => {
+        const { reviewId, caseId } = await reviewWithCase(w);
+        return {
+          url: `/api/reviews/${reviewId}/improvements`,
+          payload: { caseId, description: 'Ring the client', ownerKind: 'client', dueDate: inAMonth() },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/reviews/:id/obstacles',
+      ok: HOLDER,
+      except: { owner: 403 },
+      request: async (w) => {
+        const { reviewId, caseId } = await reviewWithCase(w);
+        return {
+          url: `/api/reviews/${reviewId}/obstacles`,
+          payload: { caseId, category: 'awaiting-documents', description: 'Payslips', since: '2026-11-01' },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/reviews/:id/complete',
+      ok: HOLDER,
+      except: { owner: 403 },
+      request: async (w) => ({
+        url: `/api/reviews/${await ownerReview(w, 'in-progress')}/complete`,
+        payload: { summary: 'Agreed next steps.', nextReviewOn: inAMonth() },
+      }),
+    },
+    // Sharing a reflection: the review's practitioner; the holder reads the review but may not (403).
+    {
+      method: 'POST',
+      url: '/api/reviews/:id/reflections',
+      ok: ['owner'],
+      except: { supervisorA: 403 },
+      request: async (w) => ({
+        url: `/api/reviews/${await ownerReview(w, 'in-progress')}/reflections`,
+        payload: { reflectionId: await ownerReflection(w) },
+      }),
+    },
+    // The reflective log: one's own, nobody else's (supervisors included).
+    {
+      method: 'GET',
+      url: '/api/reflections',
+      ok: EVERYONE,
+      request: async () => ({ url: '/api/reflections' }),
+    },
+    {
+      method: 'POST',
+      url: '/api/reflections',
+      ok: EVERYONE,
+      request: async () => ({
+        url: '/api/reflections',
+        payload: { title: 'Today', occurredOn: '2026-11-20' },
+      }),
+    },
+    {
+      method: 'GET',
+      url: '/api/reflections/:id',
+      ok: ['owner'],
+      request: async (w) => ({ url: `/api/reflections/${await ownerReflection(w)}` }),
+    },
+    {
+      method: 'PATCH',
+      url: '/api/reflections/:id',
+      ok: ['owner'],
+      request: async (w) => ({
+        url: `/api/reflections/${await ownerReflection(w)}`,
+        payload: { feelings: 'Calmer' },
+      }),
+    },
+  ];
+}
+
+/** An active item of the organisation's file-review checklist. */
+async function fileReviewItemId(w: World): Promise<string> {
+  const item = await t.db
+    .selectFrom('file_review_items')
+    .select('id')
+    .where('org_id', '=', w.orgId)
+    .where('active', '=', true)
+    .orderBy('sort_order')
+    .executeTakeFirstOrThrow();
+  return item.id;
+}
+
+/** A due file review of a fresh case of the owner's (team A), chosen by supervisor A; optionally fully answered. */
+async function freshFileReview(w: World, options: { answered?: boolean } = {}): Promise<string> {
+  const c = await freshCase(w);
+  const review = await t.db
+    .insertInto('file_reviews')
+    .values({
+      org_id: w.orgId,
+      case_id: c.id,
+      practitioner_id: w.users.owner.id,
+      period: '2026-Q4',
+      selection: 'manual',
+      selection_reason: 'Added by hand by a supervisor.',
+      reviewer_id: null,
+      selected_by: w.users.supervisorA.id,
+      selected_at: new Date(),
+      completed_at: null,
+      summary: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (options.answered) {
+    const items = await t.db
+      .selectFrom('file_review_items')
+      .select(['id', 'label'])
+      .where('org_id', '=', w.orgId)
+      .where('active', '=', true)
+      .execute();
+    await t.db
+      .insertInto('file_review_answers')
+      .values(
+        items.map((i) => ({
+          org_id: w.orgId,
+          file_review_id: review.id,
+          item_id: i.id,
+          item_label: i.label,
+          result: 'met' as const,
+          comment: null,
+        })),
+      )
+      .execute();
+  }
+  return review.id;
+}
+
+/** A corrective action on a fresh file review, assigned to the owner; optionally marked done. */
+async function freshCorrectiveAction(w: World, done: boolean): Promise<string> {
+  const row = await t.db
+    .insertInto('corrective_actions')
+    .values({
+      org_id: w.orgId,
+      file_review_id: await freshFileReview(w),
+      item_id: null,
+      description: 'Record the source of the hearing date',
+      assigned_to: w.users.owner.id,
+      due_on: '2026-12-31',
+      done_at: done ? new Date() : null,
+      done_note: done ? 'Source added' : null,
+      verified_by: null,
+      verified_at: null,
+      verification_note: null,
+      created_by: w.users.supervisorA.id,
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -488,7 +488,10 @@ describe('PATCH /api/cases/:id', () => {
   it('lets the owner hand the case to a teammate, who is notified; the old owner then loses it', async () => {
     const w = await world();
     const kase = await openAs(w);
-    const res = await as(w.adviser)('PATCH', `/api/cases/${kase.id}`, { ownerId: w.teammate.id });
+    const res = await as(w.adviser)('PATCH', `/api/cases/${kase.id}`, {
+      ownerId: w.teammate.id,
+      handoverNote: 'Tribunal papers are in the documents; call the client on Monday.',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ owner: { id: w.teammate.id }, yourAccess: { manage: false } });
     expect(res.json().history).toMatchObject([
@@ -520,6 +523,7 @@ describe('PATCH /api/cases/:id', () => {
     const moved = await send('PATCH', `/api/cases/${kase.id}`, {
       teamId: w.teamB.id,
       ownerId: w.outsider.id,
+      handoverNote: 'Moving to team B: housing specialism.',
     });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ owner: { id: w.outsider.id }, team: { id: w.teamB.id } });
@@ -562,10 +566,16 @@ describe('POST /api/cases/:id/status', () => {
     });
     const closed = await send('POST', url, {
       status: 'closed',
+      outcomeKey: 'resolved',
       outcome: 'Sanction lifted',
       closureReason: 'Resolved',
     });
-    expect(closed.json()).toMatchObject({ status: 'closed', outcome: 'Sanction lifted', holdReason: null });
+    expect(closed.json()).toMatchObject({
+      status: 'closed',
+      outcomeType: { key: 'resolved', label: 'Resolved', positive: true },
+      outcome: 'Sanction lifted',
+      holdReason: null,
+    });
     expect(closed.json().closedAt).toEqual(expect.any(String));
 
     const noReason = await send('POST', url, { status: 'open' });
@@ -578,7 +588,16 @@ describe('POST /api/cases/:id/status', () => {
     const reopened = await send('POST', url, { status: 'open', reason: 'New decision letter' });
     expect(reopened.statusCode).toBe(200);
     const body = reopened.json();
-    expect(body).toMatchObject({ status: 'open', outcome: null, closureReason: null, closedAt: null });
+    expect(body).toMatchObject({
+      status: 'open',
+      outcomeType: null,
+      outcome: null,
+      closureReason: null,
+      closedAt: null,
+    });
+    expect(body.history).toContainEqual(
+      expect.objectContaining({ field: 'outcome_key', oldValue: 'resolved', newValue: null }),
+    );
     const statuses = body.history
       .filter((h: { field: string }) => h.field === 'status')
       .map((h: { oldValue: string; newValue: string }) => `${h.oldValue}→${h.newValue}`);
@@ -612,6 +631,7 @@ describe('POST /api/cases/:id/status', () => {
     const kase = await openAs(w);
     const res = await as(w.adviser)('POST', `/api/cases/${kase.id}/status`, {
       status: 'closed',
+      outcomeKey: 'resolved',
       outcome: 'Won',
     });
     expect(res.statusCode).toBe(400);

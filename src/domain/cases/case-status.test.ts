@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type CaseStatusState, planStatusChange, type StatusChangeRequest } from './case-status.ts';
+import { type CaseStatusState, planStatusChange as plan4, type StatusChangeRequest } from './case-status.ts';
 
 const now = new Date('2026-12-01T10:00:00Z');
 const earlier = new Date('2026-11-20T09:30:00Z');
 
+const OPTIONS = { activeOutcomeKeys: ['resolved', 'partly-resolved', 'referred-on'] };
+const planStatusChange = (state: CaseStatusState, request: StatusChangeRequest, at: Date) =>
+  plan4(state, request, at, OPTIONS);
+
 const open: CaseStatusState = {
   status: 'open',
   holdReason: null,
+  outcomeKey: null,
   outcome: null,
   closureReason: null,
   closedAt: null,
@@ -15,6 +20,7 @@ const onHold: CaseStatusState = { ...open, status: 'on_hold', holdReason: 'Waiti
 const closed: CaseStatusState = {
   status: 'closed',
   holdReason: null,
+  outcomeKey: 'resolved',
   outcome: 'Sanction overturned',
   closureReason: 'Advice complete',
   closedAt: earlier,
@@ -23,6 +29,7 @@ const closed: CaseStatusState = {
 const hold: StatusChangeRequest = { status: 'on_hold', reason: '  Client in hospital  ' };
 const close: StatusChangeRequest = {
   status: 'closed',
+  outcomeKey: 'partly-resolved',
   outcome: 'Debt relief order',
   closureReason: 'Resolved',
 };
@@ -48,21 +55,54 @@ describe('planStatusChange', () => {
     });
   });
 
-  it('closes an open case with outcome, closure reason and the closing time', () => {
+  it('closes an open case with the outcome key, details, closure reason and the closing time', () => {
     const plan = planStatusChange(open, close, now);
     expect(plan.ok && plan.next).toEqual({
       status: 'closed',
       holdReason: null,
+      outcomeKey: 'partly-resolved',
       outcome: 'Debt relief order',
       closureReason: 'Resolved',
       closedAt: now,
     });
     expect(plan.ok && plan.changes.map((c) => c.field)).toEqual([
       'status',
+      'outcome_key',
       'outcome',
       'closure_reason',
       'closed_at',
     ]);
+  });
+
+  it('closes without outcome details: they are optional (blank counts as none)', () => {
+    const plan = planStatusChange(
+      open,
+      { status: 'closed', outcomeKey: ' resolved ', outcome: '  ', closureReason: 'Done' },
+      now,
+    );
+    expect(plan.ok && plan.next).toMatchObject({ outcomeKey: 'resolved', outcome: null });
+    expect(plan.ok && plan.changes.map((c) => c.field)).not.toContain('outcome');
+  });
+
+  it.each([
+    ['', 'OUTCOME_REQUIRED'],
+    ['   ', 'OUTCOME_REQUIRED'],
+    ['won', 'OUTCOME_UNKNOWN'],
+    // Inactive outcomes are not in the list of active keys the service passes.
+    ['no-contact', 'OUTCOME_UNKNOWN'],
+  ] as const)('refuses a closure with outcome key %j (%s), naming outcomeKey', (outcomeKey, refusal) => {
+    expect(planStatusChange(open, { status: 'closed', outcomeKey, closureReason: 'Done' }, now)).toEqual({
+      ok: false,
+      refusal,
+      field: 'outcomeKey',
+    });
+  });
+
+  it('refuses every closure while the organisation has no active outcome', () => {
+    expect(plan4(open, close, now, { activeOutcomeKeys: [] })).toMatchObject({
+      ok: false,
+      refusal: 'OUTCOME_UNKNOWN',
+    });
   });
 
   it('closes a case on hold and records that the hold reason ends', () => {
@@ -75,11 +115,10 @@ describe('planStatusChange', () => {
     expect(plan.ok && plan.next.holdReason).toBeNull();
   });
 
-  it.each([
-    ['outcome', { status: 'closed', outcome: ' ', closureReason: 'Resolved' }],
-    ['closureReason', { status: 'closed', outcome: 'Won', closureReason: '' }],
-  ] as const)('refuses a closure without %s', (field, request) => {
-    expect(planStatusChange(open, request, now)).toEqual({ ok: false, refusal: 'TEXT_REQUIRED', field });
+  it('refuses a closure without a closure reason', () => {
+    expect(
+      planStatusChange(open, { status: 'closed', outcomeKey: 'resolved', closureReason: ' ' }, now),
+    ).toEqual({ ok: false, refusal: 'TEXT_REQUIRED', field: 'closureReason' });
   });
 
   it('resumes a case on hold without needing a reason', () => {
@@ -99,6 +138,7 @@ describe('planStatusChange', () => {
     expect(plan.ok && plan.next).toEqual(open);
     expect(plan.ok && plan.changes).toEqual([
       { field: 'status', oldValue: 'closed', newValue: 'open' },
+      { field: 'outcome_key', oldValue: 'resolved', newValue: null },
       { field: 'outcome', oldValue: 'Sanction overturned', newValue: null },
       { field: 'closure_reason', oldValue: 'Advice complete', newValue: null },
       { field: 'closed_at', oldValue: earlier.toISOString(), newValue: null },

@@ -13,6 +13,9 @@ export const CHRONOLOGY_KINDS = [
   'share',
   'notification',
   'assessment',
+  'referral',
+  'sharing',
+  'handover',
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 
@@ -27,6 +30,9 @@ export const CHRONOLOGY_KIND_LABELS: Record<ChronologyKind, string> = {
   share: 'Access (shares)',
   notification: 'Notifications',
   assessment: 'Priority assessments',
+  referral: 'Referrals',
+  sharing: 'Information sharing',
+  handover: 'Handovers',
 };
 
 export interface NoteSectionsView {

@@ -53,6 +53,7 @@ describe('composeNotificationEmail', () => {
 describe('notificationKindLabel', () => {
   it('has words for every kind, and the code in words for an unknown one', () => {
     expect(notificationKindLabel('turned-red')).toBe('case turned red');
-    expect(notificationKindLabel('review-due')).toBe('review due');
+    expect(notificationKindLabel('review-due')).toBe('caseload review due');
+    expect(notificationKindLabel('some-future-kind')).toBe('some future kind');
   });
 });

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'key-date-missed',
   'timescale-breached',
   'informed',
+  'review-due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -28,6 +29,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   'key-date-missed': 'key date missed',
   'timescale-breached': 'service timescale breached',
   informed: 'message from a colleague',
+  'review-due': 'caseload review due',
 };
 
 /** The label of a kind, or the kind in words for one this version does not know. */

@@ -56,7 +56,12 @@ export function factorApplies(factor: ComplexityFactor, input: WeightInput): boo
   }
 }
 
-export const roundWeight = (n: number): number => Math.round(n * 100) / 100;
+/**
+ * Rounds to two decimals, half up, as a person would: 1.005 → 1.01 and 1.34 × 0.75 → 1.01, although
+ * binary floating point holds these as 1.00499… or 100.4999… hundredths (`Math.round(n * 100) / 100`
+ * gives 1). Twelve significant digits are plenty for weights and loads.
+ */
+export const roundWeight = (n: number): number => Math.round(Number((n * 100).toPrecision(12))) / 100;
 
 const num = (n: number): string => String(roundWeight(n));
 

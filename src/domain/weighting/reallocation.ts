@@ -29,7 +29,10 @@ export interface ReallocationWhatIf {
   readonly weight: number;
   readonly from: LoadChange;
   readonly to: LoadChange;
-  /** Plain-words warnings: the receiver goes over capacity, or moves up a RAG step. */
+  /**
+   * Plain-words warnings about the receiver: the move takes them over capacity, they are over it
+   * already and go further, or it brings them near capacity (amber) from below. Empty otherwise.
+   */
   readonly warnings: readonly string[];
 }
 

@@ -37,6 +37,8 @@ export interface WorklistCase {
   readonly openVulnerabilityFlags: number;
   /** When the earliest open safeguarding concern was raised. */
   readonly safeguardingRaisedAt: Date | null;
+  /** A handover note to the reader that they have not marked read (absent: not known). */
+  readonly handoverToRead?: boolean;
   /** The nearest pending key date (it may have passed: missed but still pending). */
   readonly nextKeyDate: {
     readonly date: CalendarDate;

@@ -1,5 +1,6 @@
 import type { ActionOwnerKind } from '../../domain/actions/action-rules.ts';
 import { insertAction } from '../../store/actions.ts';
+import type { Tx } from '../../store/db.ts';
 import { loadCase } from '../cases/load-case.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { type ActionResult, actionResult, requireGoalOfCase, requirePractitioner } from './action-view.ts';
@@ -33,38 +34,51 @@ export const ownerColumns = (o: ActionOwnerInput) => ({
  *   GOAL_NOT_FOUND (field goalId), VALIDATION_FAILED
  */
 export async function createAction(ctx: ServiceContext, input: CreateActionInput): Promise<ActionResult> {
+  return inTransaction(ctx, (tx) => createActionIn(ctx, tx, input));
+}
+
+/**
+ * The same, inside the caller's transaction: a caseload review records an improvement agreed at it
+ * as an action of the case (`reviewId`), in the review's own transaction.
+ * @throws as createAction
+ */
+export async function createActionIn(
+  ctx: ServiceContext,
+  tx: Tx,
+  input: CreateActionInput & { readonly reviewId?: string | undefined },
+): Promise<ActionResult> {
   const actor = requireActor(ctx);
-  return inTransaction(ctx, async (tx) => {
-    const { row: caseRow } = await loadCase(ctx, input.caseId, 'contribute', tx);
-    if (input.ownerKind === 'practitioner' && input.ownerUserId) {
-      await requirePractitioner(ctx, tx, input.ownerUserId);
-    }
-    if (input.goalId) await requireGoalOfCase(ctx, tx, input.goalId, caseRow.id);
-    const now = ctx.clock.now();
-    const action = await insertAction(tx, {
-      org_id: actor.orgId,
-      case_id: caseRow.id,
-      description: input.description.trim(),
-      ...ownerColumns(input),
-      due_date: input.dueDate ?? null,
-      completed_at: null,
-      result: null,
-      goal_id: input.goalId ?? null,
-      created_by: actor.id,
-      created_at: now,
-      updated_at: now,
-    });
-    await audit(ctx, tx, {
-      action: 'action.created',
-      entityType: 'action',
-      entityId: action.id,
-      details: {
-        caseId: caseRow.id,
-        ownerKind: action.owner_kind,
-        ...(action.owner_user_id ? { ownerUserId: action.owner_user_id } : {}),
-        ...(action.goal_id ? { goalId: action.goal_id } : {}),
-      },
-    });
-    return actionResult(ctx, tx, action.id);
+  const { row: caseRow } = await loadCase(ctx, input.caseId, 'contribute', tx);
+  if (input.ownerKind === 'practitioner' && input.ownerUserId) {
+    await requirePractitioner(ctx, tx, input.ownerUserId);
+  }
+  if (input.goalId) await requireGoalOfCase(ctx, tx, input.goalId, caseRow.id);
+  const now = ctx.clock.now();
+  const action = await insertAction(tx, {
+    org_id: actor.orgId,
+    case_id: caseRow.id,
+    description: input.description.trim(),
+    ...ownerColumns(input),
+    due_date: input.dueDate ?? null,
+    completed_at: null,
+    result: null,
+    goal_id: input.goalId ?? null,
+    review_id: input.reviewId ?? null,
+    created_by: actor.id,
+    created_at: now,
+    updated_at: now,
   });
+  await audit(ctx, tx, {
+    action: 'action.created',
+    entityType: 'action',
+    entityId: action.id,
+    details: {
+      caseId: caseRow.id,
+      ownerKind: action.owner_kind,
+      ...(action.owner_user_id ? { ownerUserId: action.owner_user_id } : {}),
+      ...(action.goal_id ? { goalId: action.goal_id } : {}),
+      ...(action.review_id ? { reviewId: action.review_id } : {}),
+    },
+  });
+  return actionResult(ctx, tx, action.id);
 }

@@ -13,7 +13,8 @@ export interface AlertToRaise {
   readonly kind: NotificationKind;
   /** Unique within the kind: what the alert is about. */
   readonly subjectKey: string;
-  readonly caseId: string;
+  /** null for an alert about no one case (a caseload review due). */
+  readonly caseId: string | null;
   /** Who is told, read inside the claiming transaction. */
   readonly recipients: (tx: Tx) => Promise<string[]>;
   /** Case reference and what happened; never client details. */

@@ -6,7 +6,12 @@ import {
 import { AppError } from '../../domain/errors.ts';
 import { lockCase, updateCaseRow } from '../../store/cases.ts';
 import { recordFieldChanges } from '../../store/field-changes.ts';
+import { listOutcomeTypes } from '../../store/outcome-types.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import {
+  type FinancialOutcomeDraft,
+  recordFinancialOutcomesIn,
+} from '../outcomes/record-financial-outcome.ts';
 import { reassessCases } from '../priority/reassess-cases.ts';
 import { type CaseView, loadCaseView } from './case-view.ts';
 import { loadCase } from './load-case.ts';
@@ -35,6 +40,13 @@ function refusalError(refusal: StatusChangeRefusal, current: string, field = 'st
       return AppError.field('reason', 'Say why the closed case is reopened.');
     case 'TEXT_REQUIRED':
       return AppError.field(field, `Fill in ${FIELD_LABELS[field] ?? field}.`);
+    case 'OUTCOME_REQUIRED':
+      return AppError.field('outcomeKey', 'Choose the outcome of the case from your organisation’s list.');
+    case 'OUTCOME_UNKNOWN':
+      return AppError.field(
+        'outcomeKey',
+        'Choose one of your organisation’s outcomes in use (GET /api/outcome-types lists them).',
+      );
   }
 }
 
@@ -51,17 +63,21 @@ const reasonOf = (request: StatusChangeRequest): string | null => {
 };
 
 /**
- * Puts a case on hold (with a reason), closes it (with outcome and closure reason) or reopens it
- * (from on hold, or from closed with a reason). Every changed status field goes to the field
- * history, so a reopened case keeps its earlier outcome there; the audit names the fields and
- * the statuses, not the texts. Reopening or resuming counts as attention to the case.
+ * Puts a case on hold (with a reason), closes it (with an outcome from the organisation's active
+ * list, optional outcome details, a closure reason and, where the organisation records them,
+ * financial outcomes) or reopens it (from on hold, or from closed with a reason). Every changed
+ * status field — the outcome key too — goes to the field history, so a reopened case keeps its
+ * earlier outcome there; the audit names the fields, the statuses and the outcome key, not the
+ * texts. Reopening or resuming counts as attention to the case. One transaction.
  * @throws AppError UNAUTHENTICATED, CASE_NOT_FOUND, FORBIDDEN, INVALID_STATUS_CHANGE (status),
- *   VALIDATION_FAILED (reason, outcome, closureReason)
+ *   VALIDATION_FAILED (reason, outcomeKey, closureReason), FINANCIAL_OUTCOMES_NOT_RECORDED
  */
 export async function changeCaseStatus(
   ctx: ServiceContext,
   caseId: string,
-  request: StatusChangeRequest,
+  request: StatusChangeRequest & {
+    readonly financialOutcomes?: readonly FinancialOutcomeDraft[] | undefined;
+  },
 ): Promise<CaseView> {
   const actor = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
@@ -69,21 +85,30 @@ export async function changeCaseStatus(
     const loaded = await loadCase(ctx, caseId, 'manage', tx);
     const { row } = loaded;
     const now = ctx.clock.now();
+    const outcomeTypes =
+      request.status === 'closed' ? await listOutcomeTypes(tx, row.org_id, { activeOnly: true }) : [];
     const plan = planStatusChange(
       {
         status: row.status,
         holdReason: row.hold_reason,
+        outcomeKey: row.outcome_key,
         outcome: row.outcome,
         closureReason: row.closure_reason,
         closedAt: row.closed_at,
       },
       request,
       now,
+      { activeOutcomeKeys: outcomeTypes.map((t) => t.key) },
     );
     if (!plan.ok) throw refusalError(plan.refusal, row.status, plan.field);
+    const financial =
+      request.status === 'closed' && request.financialOutcomes && request.financialOutcomes.length > 0
+        ? await recordFinancialOutcomesIn(ctx, tx, row, request.financialOutcomes, 'financialOutcomes')
+        : [];
     const updated = await updateCaseRow(tx, row.org_id, row.id, {
       status: plan.next.status,
       hold_reason: plan.next.holdReason,
+      outcome_key: plan.next.outcomeKey,
       outcome: plan.next.outcome,
       closure_reason: plan.next.closureReason,
       closed_at: plan.next.closedAt,
@@ -103,7 +128,13 @@ export async function changeCaseStatus(
       action: 'case.status_changed',
       entityType: 'case',
       entityId: row.id,
-      details: { from: row.status, to: updated.status, fields: plan.changes.map((c) => c.field) },
+      details: {
+        from: row.status,
+        to: updated.status,
+        fields: plan.changes.map((c) => c.field),
+        ...(updated.outcome_key ? { outcomeKey: updated.outcome_key } : {}),
+        ...(financial.length > 0 ? { financialOutcomeIds: financial.map((f) => f.id) } : {}),
+      },
     });
     await reassessCases(ctx, tx, { orgId: row.org_id, caseIds: [row.id], trigger: 'case-changed' });
     return loadCaseView(ctx, { ...loaded, row: updated }, tx);

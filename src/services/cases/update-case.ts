@@ -3,6 +3,7 @@ import { getCaseType } from '../../store/case-types.ts';
 import { lockCase, updateCaseRow } from '../../store/cases.ts';
 import type { Tx } from '../../store/db.ts';
 import { type FieldChange, recordFieldChanges } from '../../store/field-changes.ts';
+import { insertHandover } from '../../store/handovers.ts';
 import type { CaseRow } from '../../store/schema.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { notifyUsers } from '../notifications/notify-users.ts';
@@ -20,6 +21,8 @@ export interface UpdateCaseInput {
   readonly vulnerabilityIndicators?: readonly string[] | undefined;
   readonly ownerId?: string | undefined;
   readonly teamId?: string | undefined;
+  /** Required when the owner changes: what the new owner must know and do first. */
+  readonly handoverNote?: string | undefined;
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
@@ -60,9 +63,12 @@ const COLUMN_VALUE: Record<string, (v: unknown) => Partial<CaseRow>> = {
  * Changes a case's fields, reassigns it or moves it to another team (see case-assignment.ts for
  * who may). Each changed field is kept in the field history with its old and new value; the
  * audit event names the fields (and the ids of old and new owner and team), never their text.
- * The new owner is notified when someone else hands them the case.
+ * A change of owner needs a handover note (nothing is written without one): it is kept in
+ * case_handovers in the same transaction, audited by ids, and the new owner is told to read it.
+ * A note sent without a change of owner is ignored.
  * @throws AppError UNAUTHENTICATED, CASE_NOT_FOUND, FORBIDDEN, CASE_TYPE_NOT_FOUND (caseTypeId),
- *   USER_NOT_FOUND (ownerId), TEAM_NOT_FOUND (teamId), VALIDATION_FAILED (ownerId, teamId)
+ *   USER_NOT_FOUND (ownerId), TEAM_NOT_FOUND (teamId), VALIDATION_FAILED (ownerId, teamId,
+ *   handoverNote)
  */
 export async function updateCase(
   ctx: ServiceContext,
@@ -94,10 +100,18 @@ export async function updateCase(
     );
     if (next.teamId !== row.team_id)
       changes.push({ field: 'team_id', oldValue: row.team_id, newValue: next.teamId });
-    if (next.ownerId !== row.owner_id)
+    const handoverNote = input.handoverNote?.trim() ?? '';
+    if (next.ownerId !== row.owner_id) {
+      if (!handoverNote) {
+        throw AppError.field(
+          'handoverNote',
+          'Write a handover note for the new owner: what they must know and do first.',
+        );
+      }
       changes.push({ field: 'owner_id', oldValue: row.owner_id, newValue: next.ownerId });
+    }
     if (changes.length === 0) return loadCaseView(ctx, loaded, tx);
-    return applyChanges(ctx, tx, loaded, changes);
+    return applyChanges(ctx, tx, loaded, changes, handoverNote);
   });
 }
 
@@ -106,6 +120,7 @@ async function applyChanges(
   tx: Tx,
   loaded: LoadedCase,
   changes: readonly FieldChange[],
+  handoverNote: string,
 ): Promise<CaseView> {
   const actor = requireActor(ctx);
   const { row } = loaded;
@@ -134,11 +149,27 @@ async function applyChanges(
   });
   await reassessCases(ctx, tx, { orgId: row.org_id, caseIds: [row.id], trigger: 'case-changed' });
   if (reassigned) {
+    const handover = await insertHandover(tx, {
+      org_id: row.org_id,
+      case_id: row.id,
+      from_user_id: row.owner_id,
+      to_user_id: updated.owner_id,
+      note: handoverNote,
+      handed_over_by: actor.id,
+      handed_over_at: now,
+      acknowledged_at: null,
+    });
+    await audit(ctx, tx, {
+      action: 'case.handed_over',
+      entityType: 'handover',
+      entityId: handover.id,
+      details: { caseId: row.id, fromUserId: row.owner_id, toUserId: updated.owner_id },
+    });
     await notifyUsers(ctx, tx, {
       recipients: [updated.owner_id],
       kind: 'case-assigned',
       caseId: row.id,
-      message: `Case ${row.reference} has been handed to you.`,
+      message: `Case ${row.reference} has been handed to you: read the handover note on the case first.`,
     });
   }
   return loadCaseView(

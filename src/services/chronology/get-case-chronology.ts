@@ -7,13 +7,17 @@ import {
   orderChronology,
 } from '../../domain/cases/chronology.ts';
 import { assessmentEntries } from '../../domain/cases/chronology-assessments.ts';
+import { handoverEntries, referralEntries, sharingEntries } from '../../domain/cases/chronology-exchange.ts';
 import { notificationEntries } from '../../domain/cases/chronology-notifications.ts';
 import { isLateEntry } from '../../domain/notes/note-rules.ts';
 import { listCaseAssessments } from '../../store/assessments.ts';
 import { type CaseHistory, loadCaseHistory } from '../../store/chronology.ts';
+import { listCaseHandovers } from '../../store/handovers.ts';
 import { listCaseNotifications } from '../../store/notifications.ts';
 import { getOrganisation } from '../../store/organisations.ts';
+import { listCaseReferrals } from '../../store/referrals.ts';
 import type { CaseRow } from '../../store/schema.ts';
+import { listCaseSharingRecords } from '../../store/sharing-records.ts';
 import { displayNamesOf, getUser } from '../../store/users.ts';
 import { auditRead, loadCase } from '../cases/load-case.ts';
 import { recordSettings, requireActor, type ServiceContext } from '../context.ts';
@@ -39,10 +43,13 @@ export async function getCaseChronology(
 ): Promise<CaseChronology> {
   const actor = requireActor(ctx);
   const { row, access } = await loadCase(ctx, caseId, 'view');
-  const [history, notifications, assessments] = await Promise.all([
+  const [history, notifications, assessments, referrals, sharing, handovers] = await Promise.all([
     loadCaseHistory(ctx.db, actor.orgId, row.id),
     listCaseNotifications(ctx.db, actor.orgId, row.id),
     listCaseAssessments(ctx.db, actor.orgId, row.id),
+    listCaseReferrals(ctx.db, actor.orgId, row.id),
+    listCaseSharingRecords(ctx.db, actor.orgId, row.id),
+    listCaseHandovers(ctx.db, actor.orgId, row.id),
   ]);
   const names = await displayNamesOf(ctx.db, actor.orgId, userIdsOf(history));
   const entries = orderChronology(
@@ -80,6 +87,46 @@ export async function getCaseChronology(
               : null,
           assessedByName: a.assessed_by_name ?? undefined,
           assessedAt: a.assessed_at,
+        })),
+      ),
+      ...referralEntries(
+        referrals.map((r) => ({
+          id: r.id,
+          direction: r.direction,
+          organisation: r.organisation,
+          service: r.service,
+          reason: r.reason,
+          status: r.status,
+          outcome: r.outcome,
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+          createdByName: r.created_by_name,
+        })),
+      ),
+      ...sharingEntries(
+        sharing.map((s) => ({
+          id: s.id,
+          decision: s.decision,
+          recipient: s.recipient,
+          information: s.information,
+          purpose: s.purpose,
+          lawfulBasis: s.lawful_basis,
+          withConsent: s.consent_id !== null,
+          rationale: s.rationale,
+          correctsId: s.corrects_id,
+          recordedAt: s.recorded_at,
+          recordedByName: s.recorded_by_name,
+        })),
+      ),
+      ...handoverEntries(
+        handovers.map((h) => ({
+          id: h.id,
+          fromName: h.from_name,
+          toName: h.to_name,
+          note: h.note,
+          byName: h.by_name,
+          handedOverAt: h.handed_over_at,
+          acknowledgedAt: h.acknowledged_at,
         })),
       ),
     ],

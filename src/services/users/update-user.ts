@@ -21,9 +21,13 @@ export interface UpdateUserInput {
   readonly roles?: readonly Role[] | undefined;
   readonly status?: 'active' | 'disabled' | undefined;
   readonly weeklyCapacityHours?: number | undefined;
+  /** Weighted points a full-time person can hold (the capacity view). */
+  readonly capacityPoints?: number | undefined;
+  /** Full-time equivalent, 0.05–1. */
+  readonly fte?: number | undefined;
 }
 
-type Field = 'displayName' | 'roles' | 'status' | 'weeklyCapacityHours';
+type Field = 'displayName' | 'roles' | 'status' | 'weeklyCapacityHours' | 'capacityPoints' | 'fte';
 
 const REFUSALS = {
   SELF_LOCKOUT:
@@ -36,8 +40,9 @@ const sameRoles = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((r) => b.includes(r));
 
 /**
- * An administrator changes a person's name, roles, status or weekly capacity (hours a week for
- * casework, which the caseload forecast works with). Disabling ends every session of the
+ * An administrator changes a person's name, roles, status, weekly capacity (hours a week for
+ * casework, which the caseload forecast works with) or capacity in weighted points (points per FTE
+ * and FTE, which the capacity view works with). Disabling ends every session of the
  * person at once; gaining the admin or supervisor role without an authenticator app also ends
  * their sessions, so they set one up at their next sign-in. Losing the supervisor role turns
  * their team supervisions into memberships.
@@ -72,12 +77,16 @@ async function applyChange(
     roles: input.roles ? canonicalRoles(input.roles) : before.roles,
     status: input.status ?? before.status,
     weeklyCapacityHours: input.weeklyCapacityHours ?? Number(target.weekly_capacity_hours),
+    capacityPoints: input.capacityPoints ?? Number(target.capacity_points),
+    fte: input.fte ?? Number(target.fte),
   };
   const fields: Field[] = [];
   if (next.displayName !== target.display_name) fields.push('displayName');
   if (!sameRoles(next.roles, before.roles)) fields.push('roles');
   if (next.status !== before.status) fields.push('status');
   if (next.weeklyCapacityHours !== Number(target.weekly_capacity_hours)) fields.push('weeklyCapacityHours');
+  if (next.capacityPoints !== Number(target.capacity_points)) fields.push('capacityPoints');
+  if (next.fte !== Number(target.fte)) fields.push('fte');
   if (fields.length === 0) return target;
 
   const otherAdmins = activeAdmins.filter((id) => id !== target.id).length;
@@ -98,6 +107,8 @@ async function applyChange(
       roles: next.roles,
       status: next.status,
       weekly_capacity_hours: String(next.weeklyCapacityHours),
+      capacity_points: String(next.capacityPoints),
+      fte: String(next.fte),
     },
     ctx.clock.now(),
   );

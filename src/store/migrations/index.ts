@@ -4,6 +4,8 @@ import * as caseRecords from './2026-11-24T0200-case-records.ts';
 import * as priorityPolicies from './2026-11-24T0300-priority-policies.ts';
 import * as priorities from './2026-11-24T0400-priorities.ts';
 import * as caseloadReviews from './2026-11-24T0500-caseload-reviews.ts';
+import * as exchange from './2026-11-24T0510-exchange.ts';
+import * as reviews from './2026-11-24T0520-reviews.ts';
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed, and
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0300-priority-policies': priorityPolicies,
   '2026-11-24T0400-priorities': priorities,
   '2026-11-24T0500-caseload-reviews': caseloadReviews,
+  '2026-11-24T0510-exchange': exchange,
+  '2026-11-24T0520-reviews': reviews,
 };

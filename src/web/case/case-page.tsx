@@ -1,8 +1,12 @@
 import '@mantine/core/styles/SimpleGrid.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api-client.ts';
+import { HandoverCallout } from '../exchange/handover-callout.tsx';
+import { InformationExchangeSection } from '../exchange/information-exchange-section.tsx';
+import { ReassignForm } from '../exchange/reassign-form.tsx';
 import { useFlash } from '../lib/flash.ts';
 import { useLoad } from '../lib/use-load.ts';
+import { FinancialOutcomes } from '../outcomes/financial-outcomes.tsx';
 import { PageHeading } from '../page-heading.tsx';
 import { LoadFailed, PageLoading } from '../page-loading.tsx';
 import { followLink } from '../router.ts';
@@ -20,16 +24,19 @@ import { ObstaclesSection } from './obstacles-section.tsx';
 import { PrioritySection } from './priority-section.tsx';
 import { ResourcesSection } from './resources-section.tsx';
 import { StatusControls } from './status-controls.tsx';
+import { WeightSection } from './weight-section.tsx';
 
 const CONTENTS = [
   ['priority', 'Priority'],
   ['resources', 'Resources'],
+  ['weight', 'Weight and complexity'],
   ['flags', 'Flags'],
   ['goals', 'Goals'],
   ['actions', 'Actions'],
   ['key-dates', 'Key dates'],
   ['obstacles', 'Obstacles'],
   ['notes', 'Notes'],
+  ['information-exchange', 'Information exchange'],
   ['inform', 'Inform colleagues'],
   ['chronology', 'Chronology'],
 ] as const;
@@ -90,6 +97,7 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
         <PageHeading eyebrow={`${kase.reference} · ${kase.type.name}`} documentTitle={kase.reference}>
           {`${kase.client.displayName}${kase.client.pronouns ? ` (${kase.client.pronouns})` : ''}`}
         </PageHeading>
+        <HandoverCallout {...section} />
         <div role="status" className={message ? 'notice notice-success print-hide' : 'notice-empty'}>
           {message}
         </div>
@@ -100,6 +108,7 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
             </a>
           )}
           <StatusControls {...section} />
+          <ReassignForm {...section} />
         </div>
       </div>
       {kase.flags.some((f) => !f.resolvedAt) && (
@@ -119,6 +128,7 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
           Summary
         </h2>
         <CaseDetails kase={kase} priority={data.assessments.current} />
+        <FinancialOutcomes {...section} />
       </section>
       <nav aria-label="On this page" className="page-contents print-hide">
         <span className="contents-label">On this page:</span>
@@ -132,6 +142,7 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
       </nav>
       <PrioritySection {...section} />
       <ResourcesSection {...section} />
+      <WeightSection {...section} />
       <FlagsSection {...section} />
       <div className="section-columns">
         <div>
@@ -144,6 +155,7 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
         </div>
       </div>
       <NotesSection data={data} />
+      <InformationExchangeSection {...section} />
       <InformSection {...section} />
       <ChronologySection caseId={kase.id} chronology={data.chronology} />
     </div>

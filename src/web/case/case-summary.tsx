@@ -91,7 +91,7 @@ export function CaseDetails({
       : []),
     ...(kase.status === 'closed'
       ? ([
-          ['Outcome', kase.outcome ?? '—'],
+          ['Outcome', [kase.outcomeType?.label, kase.outcome].filter(Boolean).join(': ') || '—'],
           ['Closed because', kase.closureReason ?? '—'],
         ] as [string, string][])
       : []),

@@ -1,10 +1,14 @@
 import { Group, Textarea } from '@mantine/core';
 import { changeCaseStatusRequestSchema } from '../../contract/cases.ts';
+import { CLOSE_FIELD_IDS, CloseCaseFields, financialOutcomeOf } from '../outcomes/close-case-fields.tsx';
 import { recordsApi } from '../records-api.ts';
 import type { SectionProps } from './case-data.ts';
 import { InlineForm, parseOrThrow, textOf } from './inline-form.tsx';
 
-/** Put on hold (with the reason), close (outcome and reason), reopen: for who may manage the case. */
+/**
+ * Put on hold (with the reason), close (an outcome from the organisation's list, optional details,
+ * the reason and any financial outcome), reopen: for who may manage the case.
+ */
 export function StatusControls({ api, data, changed }: SectionProps) {
   const { kase } = data;
   if (!kase.yourAccess.manage) return null;
@@ -66,40 +70,22 @@ export function StatusControls({ api, data, changed }: SectionProps) {
           label="Close case"
           tone="danger"
           submitLabel="Close the case"
-          fieldIds={{ outcome: 'close-outcome', closureReason: 'close-reason' }}
-          onSubmit={(d) =>
-            send({
+          fieldIds={CLOSE_FIELD_IDS}
+          onSubmit={(d) => {
+            const outcome = textOf(d, 'outcome');
+            const financialOutcomes = financialOutcomeOf(d);
+            return send({
               status: 'closed',
-              outcome: textOf(d, 'outcome'),
+              outcomeKey: textOf(d, 'outcomeKey'),
+              ...(outcome ? { outcome } : {}),
               closureReason: textOf(d, 'closureReason'),
-            })
-          }
+              ...(financialOutcomes.length > 0 ? { financialOutcomes } : {}),
+            });
+          }}
           onDone={() => changed('The case is closed.')}
         >
           {(p) => (
-            <>
-              <Textarea
-                id="close-outcome"
-                name="outcome"
-                label="Outcome"
-                description="What came of the case for the client"
-                required
-                autosize
-                minRows={2}
-                error={p?.fields.outcome}
-              />
-              <Textarea
-                id="close-reason"
-                name="closureReason"
-                label="Why is the case closed?"
-                description="For example: advice given and acted on; client no longer in contact"
-                required
-                autosize
-                minRows={2}
-                mt="xs"
-                error={p?.fields.closureReason}
-              />
-            </>
+            <CloseCaseFields api={api} recordsFinancial={data.financialOutcomes.recorded} problem={p} />
           )}
         </InlineForm>
       )}

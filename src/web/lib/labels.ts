@@ -90,6 +90,9 @@ export const CHRONOLOGY_KIND_LABELS: Labels<typeof chronologyKindSchema> = {
   share: 'Access (shares)',
   notification: 'Notifications',
   assessment: 'Priority assessments',
+  referral: 'Referrals',
+  sharing: 'Information sharing',
+  handover: 'Handovers',
 };
 
 /** Options for a NativeSelect from a label table, in the table's order. */

@@ -73,8 +73,9 @@ function WorklistTableRow({
         </a>
         <span className="wl-client">{row.client.displayName}</span>
         <span className="wl-small muted">{row.type.name}</span>
-        {(row.case.status === 'on_hold' || tags.length > 0) && (
+        {(row.case.status === 'on_hold' || tags.length > 0 || row.handoverToRead) && (
           <span className="badges">
+            {row.handoverToRead && <span className="tag tag-flag">Handover note to read</span>}
             {row.case.status === 'on_hold' && <span className="tag tag-draft">{STATUS_WORDS.on_hold}</span>}
             {tags.map((tag) => (
               <span key={tag} className="tag tag-flag">

@@ -62,6 +62,13 @@ export function presentCase(view: CaseView): CaseResponse {
     desiredOutcome: row.desired_outcome,
     status: row.status,
     holdReason: row.hold_reason,
+    outcomeType: row.outcome_key
+      ? {
+          key: row.outcome_key,
+          label: header.outcome_label ?? row.outcome_key,
+          positive: header.outcome_positive ?? false,
+        }
+      : null,
     outcome: row.outcome,
     closureReason: row.closure_reason,
     owner: { id: row.owner_id, displayName: header.owner_name },

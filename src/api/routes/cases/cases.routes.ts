@@ -99,7 +99,9 @@ export const casesRoutes: FastifyPluginAsync = async (base) => {
         summary: 'Change a case’s fields, reassign it or move it to another team (owner or team supervisor)',
         description:
           'Every changed field is kept in the case’s history with old and new value. Reassigning: a ' +
-          'supervisor of the case’s team gives it to any member; the owner hands it to a teammate.',
+          'supervisor of the case’s team gives it to any member; the owner hands it to a teammate. A ' +
+          'change of owner needs handoverNote (400 naming handoverNote otherwise, nothing written); the ' +
+          'new owner is notified and sees the note first (GET /api/cases/{caseId}/handovers).',
         tags,
         params: caseIdParamsSchema,
         body: updateCaseRequestSchema,
@@ -116,7 +118,8 @@ export const casesRoutes: FastifyPluginAsync = async (base) => {
       schema: {
         summary: 'Put a case on hold, close it or reopen it (owner or team supervisor)',
         description:
-          'open → on_hold (reason) · open or on_hold → closed (outcome, closureReason) · on_hold → open · ' +
+          'open → on_hold (reason) · open or on_hold → closed (outcomeKey from the organisation’s active ' +
+          'outcome list, optional outcome details, closureReason, optional financialOutcomes) · on_hold → open · ' +
           'closed → open (reason). Anything else: INVALID_STATUS_CHANGE.',
         tags,
         params: caseIdParamsSchema,

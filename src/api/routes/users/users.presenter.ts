@@ -15,6 +15,8 @@ export function presentUser(view: UserView): UserResponse {
     teams: view.teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
     lockedOut: view.lockedOut,
     weeklyCapacityHours: Number(user.weekly_capacity_hours),
+    capacityPoints: Number(user.capacity_points),
+    fte: Number(user.fte),
     createdAt: user.created_at.toISOString(),
   };
 }

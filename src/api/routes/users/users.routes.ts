@@ -76,11 +76,13 @@ export const usersRoutes: FastifyPluginAsync = async (base) => {
     {
       config: { policy: manageUsers },
       schema: {
-        summary: 'Change a person’s name, roles, status or weekly capacity',
+        summary: 'Change a person’s name, roles, status, weekly capacity or capacity in weighted points',
         description:
           'Disabling ends every session of the person at once. You cannot disable yourself or remove ' +
           'your own admin role (SELF_LOCKOUT), and the organisation keeps at least one active admin (LAST_ADMIN). ' +
-          '`weeklyCapacityHours` (0–80, hours a week for casework) is what the caseload forecast works with.',
+          '`weeklyCapacityHours` (0–80, hours a week for casework) is what the caseload forecast works with; ' +
+          '`capacityPoints` (0–1000 weighted points per full-time equivalent) × `fte` (0.05–1) is the ' +
+          'capacity the capacity view measures case weights against. The audit names the fields changed.',
         tags: ['users'],
         params: userIdParamsSchema,
         body: updateUserRequestSchema,

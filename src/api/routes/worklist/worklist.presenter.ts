@@ -52,6 +52,7 @@ function presentRow(r: WorklistRow): WorklistRowResponse {
       },
     },
     flags: { safeguarding: c.openSafeguardingFlags, vulnerability: c.openVulnerabilityFlags },
+    handoverToRead: c.handoverToRead ?? false,
     resources: r.resources,
     resourceProblems: [...r.resourceProblems],
   };
