@@ -232,7 +232,7 @@ describe('a caseload review, from the schedule to the comparison', () => {
     const byCase = Object.fromEntries(review.cases.map((c) => [c.caseId, c]));
     expect(review.cases[0]?.caseId).toBe(w.cases.red.id);
     expect(byCase[w.cases.red.id]?.reasons).toEqual([
-      { kind: 'red', label: 'Red priority', reason: 'Red priority band.' },
+      { kind: 'red', label: 'Red priority', reason: 'Safeguarding concern raised 25 Nov.' },
     ]);
     expect(byCase[w.cases.red.id]?.band).toBe('red');
     expect(byCase[w.cases.stalled.id]?.reasons).toEqual([

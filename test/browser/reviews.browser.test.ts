@@ -126,11 +126,23 @@ describe.skipIf(!chromiumAvailable)(
       await row.getByText('No caseload review yet: one is due now.').waitFor();
       await expectNoAxeViolations(page, 'reviews page of a supervisor');
 
+      // The supervisor sets Pat's own cadence (4 weeks, no longer the organisation's) and next date by keyboard.
+      await row.getByText('Change the schedule').press('Enter');
+      const schedule = page.getByRole('form', { name: 'Review schedule of Pat Practitioner' });
+      await schedule.getByLabel('Weeks between reviews').selectOption('4');
+      await schedule.getByLabel('Next review on').fill('2026-12-03');
+      await expectNoAxeViolations(page, 'schedule form open');
+      await schedule.getByRole('button', { name: 'Save the schedule' }).press('Enter');
+      await row.getByText(/3 Dec/).waitFor();
+      expect(await row.locator('select[name="cadenceWeeks"]').inputValue()).toBe('4');
+
       await row.getByRole('button', { name: 'Start review of Pat Practitioner' }).press('Enter');
       await h1(page, 'Caseload review: Pat Practitioner').waitFor();
       const reviewUrl = page.url();
       const caseCard = (reference: string) => page.getByRole('article', { name: new RegExp(reference) });
-      await caseCard(refs.red).getByText('Red priority band.').waitFor();
+      await caseCard(refs.red)
+        .getByText(/Safeguarding concern raised \d{1,2} [A-Z][a-z]{2}\./)
+        .waitFor();
       await caseCard(refs.stalled)
         .getByText('No attention for 12 working days (stalled after 10).')
         .waitFor();

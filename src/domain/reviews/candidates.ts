@@ -42,5 +42,6 @@ export function candidateOf(
       workingDays: row.clocks.resolution.workingDays,
     },
     weight,
+    bandReason: row.reasons[0] ?? null,
   };
 }

@@ -6,6 +6,7 @@ import {
   proposeCases,
   type ReviewCandidate,
   reallocationCandidates,
+  redReason,
 } from './proposals.ts';
 
 const TODAY = '2026-11-26';
@@ -242,5 +243,17 @@ describe('over capacity: candidates for reallocation', () => {
       ['1', ['red']],
       ['2', ['over-capacity']],
     ]);
+  });
+});
+
+describe('redReason', () => {
+  it('says why a red case is red, from the worklist headline', () => {
+    expect(redReason('Red: safeguarding concern raised 26 Nov')).toBe('Safeguarding concern raised 26 Nov.');
+    expect(redReason('Red: key date in 2 working days.')).toBe('Key date in 2 working days.');
+  });
+
+  it('falls back to the band when there is no headline', () => {
+    expect(redReason(null)).toBe('Red priority band.');
+    expect(redReason('Red: ')).toBe('Red priority band.');
   });
 });

@@ -79,6 +79,8 @@ export interface ReviewCandidate {
   readonly resolution: CandidateClock;
   /** The case's weight in points; null when unknown (it then never counts towards capacity proposals). */
   readonly weight: number | null;
+  /** The headline reason of its band as the worklist words it (e.g. "Red: safeguarding concern raised 26 Nov"). */
+  readonly bandReason?: string | null;
 }
 
 export interface ProposalSettings {
@@ -98,6 +100,19 @@ export interface ReviewProposal {
   readonly band: Band;
   /** In REASON_ORDER. */
   readonly reasons: readonly ReviewReason[];
+}
+
+/**
+ * Why a red case is red, from the worklist's headline reason without its "Red: " prefix.
+ * @example
+ * redReason('Red: safeguarding concern raised 26 Nov'); // 'Safeguarding concern raised 26 Nov.'
+ * redReason(null); // 'Red priority band.'
+ */
+export function redReason(headline: string | null): string {
+  const text = headline?.replace(/^Red:\s*/, '').trim();
+  if (!text) return 'Red priority band.';
+  const sentence = `${text[0]?.toUpperCase()}${text.slice(1)}`;
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 const dateWords = (date: CalendarDate, today: CalendarDate) =>
@@ -188,7 +203,7 @@ export function proposeCases(
   const proposals: ReviewProposal[] = [];
   for (const c of cases) {
     const reasons: ReviewReason[] = [];
-    if (c.band === 'red') reasons.push({ kind: 'red', reason: 'Red priority band.' });
+    if (c.band === 'red') reasons.push({ kind: 'red', reason: redReason(c.bandReason ?? null) });
     const over = overTimescaleReason(c, settings.today);
     if (over) reasons.push({ kind: 'over-timescale', reason: over });
     if (c.status === 'open') {

@@ -12,7 +12,9 @@ import {
   reviewComparisonSchema,
   reviewListSchema,
   reviewScheduleListSchema,
+  reviewScheduleSchema,
   reviewSchema,
+  type SetReviewScheduleRequest,
   type UpdateReviewCaseRequest,
 } from '../../contract/reviews.ts';
 import { worklistSchema } from '../../contract/worklist.ts';
@@ -22,6 +24,9 @@ const review = (id: string) => `/api/reviews/${encodeURIComponent(id)}`;
 
 export const reviewsApi = {
   schedules: (api: ApiClient) => api.get('/api/review-schedules', reviewScheduleListSchema),
+  /** @throws ApiError VALIDATION_FAILED (cadenceWeeks, nextDueOn), FORBIDDEN */
+  setSchedule: (api: ApiClient, practitionerId: string, body: SetReviewScheduleRequest) =>
+    api.put(`/api/review-schedules/${encodeURIComponent(practitionerId)}`, reviewScheduleSchema, { body }),
   list: (api: ApiClient) => api.get('/api/reviews', reviewListSchema),
   /** @throws ApiError FORBIDDEN, CONFLICT (one in progress) */
   start: (api: ApiClient, practitionerId: string) =>

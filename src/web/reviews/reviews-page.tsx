@@ -4,12 +4,12 @@
  * supervise with their due or overdue dates, and starts a review from here.
  */
 import './reviews.css';
-import { Button, Table } from '@mantine/core';
-import { useState } from 'react';
+import { Button, NativeSelect, Table, TextInput } from '@mantine/core';
+import { type FormEvent, useId, useState } from 'react';
 import type { ReviewScheduleResponse, ReviewSummaryResponse } from '../../contract/reviews.ts';
 import type { ApiClient } from '../api-client.ts';
 import type { Session } from '../auth-api.ts';
-import { type FormProblem, problemFromError } from '../form-problem.tsx';
+import { ErrorSummary, type FormProblem, problemFromError } from '../form-problem.tsx';
 import { formatDate, formatDateTime } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { PageHeading } from '../page-heading.tsx';
@@ -57,7 +57,7 @@ export function ReviewsPage({ api, session }: { api: ApiClient; session: Session
       </p>
       {own && <OwnSchedule schedule={own} />}
       {(team.length > 0 || session.user.roles.includes('supervisor')) && (
-        <TeamSchedules api={api} team={team} />
+        <TeamSchedules api={api} team={team} onChanged={reload} />
       )}
       <PastReviews reviews={reviews} />
     </>
@@ -92,7 +92,15 @@ function OwnSchedule({ schedule }: { schedule: ReviewScheduleResponse }) {
   );
 }
 
-function TeamSchedules({ api, team }: { api: ApiClient; team: readonly ReviewScheduleResponse[] }) {
+function TeamSchedules({
+  api,
+  team,
+  onChanged,
+}: {
+  api: ApiClient;
+  team: readonly ReviewScheduleResponse[];
+  onChanged: () => void;
+}) {
   const [starting, setStarting] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ who: string; problem: FormProblem } | null>(null);
 
@@ -140,6 +148,7 @@ function TeamSchedules({ api, team }: { api: ApiClient; team: readonly ReviewSch
                   <Table.Td>
                     <DueWords schedule={s} />
                     <div className="meta">Every {s.cadenceWeeks} weeks</div>
+                    {s.mayStart && <ScheduleForm api={api} schedule={s} onSaved={onChanged} />}
                   </Table.Td>
                   <Table.Td>
                     {s.lastReview ? formatDate(s.lastReview.completedAt.slice(0, 10)) : 'None yet'}
@@ -170,6 +179,87 @@ function TeamSchedules({ api, team }: { api: ApiClient; team: readonly ReviewSch
         </Table.ScrollContainer>
       )}
     </section>
+  );
+}
+
+/**
+ * A supervisor changes a member's review cadence (or returns them to the organisation's) and the
+ * date of their next review, in a disclosure under the due date.
+ */
+function ScheduleForm({
+  api,
+  schedule,
+  onSaved,
+}: {
+  api: ApiClient;
+  schedule: ReviewScheduleResponse;
+  onSaved: () => void;
+}) {
+  const base = useId();
+  const ids = { cadenceWeeks: `${base}-cadence`, nextDueOn: `${base}-next` };
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [pending, setPending] = useState(false);
+  const name = schedule.practitioner.displayName;
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const cadence = String(data.get('cadenceWeeks') ?? '');
+    const nextDueOn = String(data.get('nextDueOn') ?? '');
+    setPending(true);
+    setProblem(null);
+    try {
+      await reviewsApi.setSchedule(api, schedule.practitioner.id, {
+        cadenceWeeks: cadence === 'organisation' ? null : Number(cadence),
+        // An unchanged date is left out: the server counts the cadence from the last review.
+        ...(nextDueOn && nextDueOn !== schedule.nextDueOn ? { nextDueOn } : {}),
+      });
+      onSaved();
+    } catch (error) {
+      setProblem(problemFromError(error));
+      setPending(false);
+    }
+  }
+
+  const weeks = Array.from({ length: 52 }, (_, i) => i + 1);
+  return (
+    <details className="rv-schedule">
+      <summary>
+        Change the schedule<span className="rv-visually-hidden"> of {name}</span>
+      </summary>
+      <form onSubmit={save} noValidate aria-label={`Review schedule of ${name}`}>
+        <ErrorSummary problem={problem} fieldIds={ids} />
+        <NativeSelect
+          id={ids.cadenceWeeks}
+          name="cadenceWeeks"
+          label="Weeks between reviews"
+          defaultValue={schedule.ownCadenceWeeks === null ? 'organisation' : String(schedule.ownCadenceWeeks)}
+          data={[
+            {
+              value: 'organisation',
+              label: `The organisation’s (${schedule.organisationCadenceWeeks} weeks)`,
+            },
+            ...weeks.map((w) => ({ value: String(w), label: w === 1 ? '1 week' : `${w} weeks` })),
+          ]}
+          error={problem?.fields.cadenceWeeks}
+          maw="18rem"
+        />
+        <TextInput
+          id={ids.nextDueOn}
+          name="nextDueOn"
+          type="date"
+          label="Next review on"
+          description="Today or later. Left unchanged, the next date is counted from the last review."
+          defaultValue={schedule.nextDueOn}
+          error={problem?.fields.nextDueOn}
+          mt="xs"
+          maw="16rem"
+        />
+        <Button type="submit" size="compact-sm" mt="xs" loading={pending}>
+          Save the schedule
+        </Button>
+      </form>
+    </details>
   );
 }
 
