@@ -129,6 +129,10 @@ export const actionSchema = z
     result: z.string().nullable().describe('What came of it (done).'),
     cancellationReason: z.string().nullable().describe('Why it was cancelled (cancelled).'),
     goalId: z.uuid().nullable(),
+    reviewId: z
+      .uuid()
+      .nullable()
+      .describe('The caseload review at which it was agreed as an improvement; null otherwise.'),
     createdBy: z.uuid(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

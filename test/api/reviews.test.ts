@@ -312,6 +312,7 @@ describe('a caseload review, from the schedule to the comparison', () => {
       ownerName: 'Pat Practitioner',
       dueDate: '2026-12-03',
       status: 'open',
+      reviewId: review.id,
     });
     const row = await t.db
       .selectFrom('actions')

@@ -7,6 +7,8 @@ import {
 } from '../../contract/actions.ts';
 import { formatDate, formatDateTime } from '../lib/format.ts';
 import { recordsApi } from '../records-api.ts';
+import { followLink } from '../router.ts';
+import { paths } from '../routes.ts';
 import type { SectionProps } from './case-data.ts';
 import { InlineForm, parseOrThrow, textOf } from './inline-form.tsx';
 
@@ -50,6 +52,14 @@ function ActionItem({
         )}
         {action.completedAt &&
           ` · ${action.status === 'done' ? 'Done' : 'Cancelled'} ${formatDateTime(action.completedAt)}`}
+        {action.reviewId && (
+          <>
+            {' · '}
+            <a href={paths.review(action.reviewId)} onClick={followLink}>
+              Agreed at a caseload review
+            </a>
+          </>
+        )}
       </div>
       {action.result && <p className="prose">Result: {action.result}</p>}
       {action.cancellationReason && <p className="prose">Cancelled because: {action.cancellationReason}</p>}

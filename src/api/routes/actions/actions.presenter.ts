@@ -17,6 +17,7 @@ export function presentAction({ action: a, overdue }: ActionResult): ActionRespo
     result: a.status === 'done' ? a.result : null,
     cancellationReason: a.status === 'cancelled' ? a.result : null,
     goalId: a.goal_id,
+    reviewId: a.review_id,
     createdBy: a.created_by,
     createdAt: a.created_at.toISOString(),
     updatedAt: a.updated_at.toISOString(),
