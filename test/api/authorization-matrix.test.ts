@@ -63,6 +63,14 @@ const COVERED_PREFIXES = [
   '/api/handovers',
   '/api/outcome-types',
   '/api/outcome-report',
+  '/api/subject-access-requests',
+  '/api/rectification-requests',
+  '/api/retention',
+  '/api/erasure-requests',
+  '/api/anonymised-exports',
+  '/api/equality-monitoring',
+  '/api/breaches',
+  '/api/evidence-pack',
 ];
 
 interface World {
@@ -1540,6 +1548,10 @@ const MATRIX: Row[] = [
     request: async (w) => ({ url: `/api/outcome-report?scope=team&teamId=${w.teamA}` }),
   },
   // -- rows: information exchange and outcomes (insert above this line) --
+  // -- rows: sar (insert above this line) --
+  // -- rows: retention (insert above this line) --
+  // -- rows: anonymise (insert above this line) --
+  // -- rows: compliance (insert above this line) --
 ];
 
 function expectedStatus(row: Row, as: Persona): 'ok' | number {
