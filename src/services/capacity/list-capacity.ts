@@ -1,5 +1,4 @@
 import { type Actor, hasRole } from '../../domain/access/actor.ts';
-import { AppError } from '../../domain/errors.ts';
 import {
   type CapacityStatus,
   type CapacityThresholds,
@@ -7,10 +6,10 @@ import {
   DEFAULT_CAPACITY_THRESHOLDS,
 } from '../../domain/weighting/capacity.ts';
 import { roundWeight } from '../../domain/weighting/case-weight.ts';
-import { viewWorklist, type WorklistScope, worklistTeamIds } from '../../domain/worklist/worklist-access.ts';
 import { listPractitioners, type PractitionerRow } from '../../store/capacity.ts';
 import { listMemberships } from '../../store/users.ts';
-import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { type ResolvedCaseloadScope, resolveCaseloadScope } from '../caseload-scope.ts';
+import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { capacityOfUser, loadWeightedCases, type WeightedCase } from '../weighting/case-weights.ts';
 
 export interface CapacityInput {
@@ -80,21 +79,10 @@ export function practitionerCapacity(
  */
 export async function listCapacity(ctx: ServiceContext, input: CapacityInput): Promise<CapacityView> {
   const actor = requireActor(ctx);
-  checkCombination(input);
   const userId = input.scope === 'user' ? (input.userId ?? null) : null;
   const teamId = input.scope === 'team' ? (input.teamId ?? null) : null;
-  const scope = await accessScope(ctx, input);
-  await requireAccess(
-    ctx,
-    viewWorklist,
-    scope,
-    userId
-      ? { entityType: 'user', entityId: userId }
-      : teamId
-        ? { entityType: 'team', entityId: teamId }
-        : undefined,
-  );
-  const { people, practitioners, supervisedTeams } = await loadCapacities(ctx, actor, scope);
+  const storeScope = await resolveCaseloadScope(ctx, input, 'capacity');
+  const { people, practitioners, supervisedTeams } = await loadCapacities(ctx, actor, storeScope);
   await inTransaction(ctx, (tx) =>
     audit(ctx, tx, {
       action: 'capacity.viewed',
@@ -120,12 +108,12 @@ export async function listCapacity(ctx: ServiceContext, input: CapacityInput): P
 }
 
 /** The people of the scope with their loads, teams and visible cases, and the teams the actor supervises. */
-async function loadCapacities(ctx: ServiceContext, actor: Actor, scope: WorklistScope) {
+async function loadCapacities(ctx: ServiceContext, actor: Actor, scope: ResolvedCaseloadScope) {
   const people = await listPractitioners(
     ctx.db,
     actor.orgId,
     scope.kind === 'team'
-      ? { teamIds: worklistTeamIds(actor, scope.teamId) }
+      ? { teamIds: scope.teamIds }
       : { userIds: [scope.kind === 'user' ? scope.userId : actor.id] },
   );
   const [weighted, memberships] = await Promise.all([
@@ -147,28 +135,4 @@ async function loadCapacities(ctx: ServiceContext, actor: Actor, scope: Worklist
     .filter((t) => t.role === 'supervisor' && hasRole(actor, 'supervisor'))
     .map(({ id, name }) => ({ id, name }));
   return { people, practitioners, supervisedTeams };
-}
-
-/** userId required with (and only with) scope=user; teamId only with scope=team. */
-function checkCombination(input: CapacityInput): void {
-  if (input.scope === 'user' && !input.userId) {
-    throw AppError.field('query.userId', 'Name the person whose capacity to show (userId) with scope=user');
-  }
-  if (input.scope !== 'user' && input.userId) {
-    throw AppError.field('query.userId', 'Give userId with scope=user only');
-  }
-  if (input.scope !== 'team' && input.teamId) {
-    throw AppError.field('query.teamId', 'Give teamId with scope=team only');
-  }
-}
-
-async function accessScope(ctx: ServiceContext, input: CapacityInput): Promise<WorklistScope> {
-  const actor = requireActor(ctx);
-  if (input.scope === 'team') return { kind: 'team', teamId: input.teamId ?? null };
-  if (input.scope === 'user' && input.userId) {
-    // Memberships are of the actor's organisation only: someone elsewhere has none (403, nothing leaks).
-    const memberships = await listMemberships(ctx.db, actor.orgId, [input.userId]);
-    return { kind: 'user', userId: input.userId, userTeamIds: memberships.map((m) => m.teamId) };
-  }
-  return { kind: 'mine' };
 }

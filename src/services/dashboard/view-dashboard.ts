@@ -1,7 +1,5 @@
-import { AppError } from '../../domain/errors.ts';
-import { viewWorklist, type WorklistScope, worklistTeamIds } from '../../domain/worklist/worklist-access.ts';
-import { listMemberships } from '../../store/users.ts';
-import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { resolveCaseloadScope } from '../caseload-scope.ts';
+import { audit, inTransaction, type ServiceContext } from '../context.ts';
 import { computeDashboardFigures, type DashboardFigures, type DashboardScope } from './dashboard-figures.ts';
 
 export interface ViewDashboardInput {
@@ -22,25 +20,7 @@ export async function viewDashboard(
   ctx: ServiceContext,
   input: ViewDashboardInput,
 ): Promise<DashboardFigures> {
-  const actor = requireActor(ctx);
-  checkCombination(input);
-  const access = await accessScope(ctx, input);
-  await requireAccess(
-    ctx,
-    viewWorklist,
-    access,
-    access.kind === 'user'
-      ? { entityType: 'user', entityId: access.userId }
-      : access.kind === 'team' && access.teamId
-        ? { entityType: 'team', entityId: access.teamId }
-        : undefined,
-  );
-  const scope: DashboardScope =
-    access.kind === 'team'
-      ? { kind: 'team', teamIds: worklistTeamIds(actor, access.teamId) }
-      : access.kind === 'user'
-        ? { kind: 'user', userId: access.userId }
-        : { kind: 'mine' };
+  const scope: DashboardScope = await resolveCaseloadScope(ctx, input, 'dashboard');
   return inTransaction(ctx, async (tx) => {
     const figures = await computeDashboardFigures(ctx, tx, scope);
     await audit(ctx, tx, {
@@ -63,28 +43,4 @@ export async function viewDashboard(
     });
     return figures;
   });
-}
-
-/** userId required with (and only with) scope=user; teamId only with scope=team. */
-function checkCombination(input: ViewDashboardInput): void {
-  if (input.scope === 'user' && !input.userId) {
-    throw AppError.field('query.userId', 'Name the person whose dashboard to show (userId) with scope=user');
-  }
-  if (input.scope !== 'user' && input.userId) {
-    throw AppError.field('query.userId', 'Give userId with scope=user only');
-  }
-  if (input.scope !== 'team' && input.teamId) {
-    throw AppError.field('query.teamId', 'Give teamId with scope=team only');
-  }
-}
-
-async function accessScope(ctx: ServiceContext, input: ViewDashboardInput): Promise<WorklistScope> {
-  const actor = requireActor(ctx);
-  if (input.scope === 'team') return { kind: 'team', teamId: input.teamId ?? null };
-  if (input.scope === 'user' && input.userId) {
-    // Memberships are of the actor's organisation only: someone elsewhere has none (403, nothing leaks).
-    const memberships = await listMemberships(ctx.db, actor.orgId, [input.userId]);
-    return { kind: 'user', userId: input.userId, userTeamIds: memberships.map((m) => m.teamId) };
-  }
-  return { kind: 'mine' };
 }

@@ -1,12 +1,10 @@
 import { AppError } from '../../domain/errors.ts';
 import { buildOutcomeReport, type OutcomeReport } from '../../domain/outcomes/outcome-report.ts';
 import { addCalendarDays, calendarDaysBetween, startOfDayIn } from '../../domain/time/calendar.ts';
-import { viewWorklist, type WorklistScope, worklistTeamIds } from '../../domain/worklist/worklist-access.ts';
 import { loadOutcomeReportRows } from '../../store/outcome-report.ts';
 import { listOutcomeTypes } from '../../store/outcome-types.ts';
-import { listMemberships } from '../../store/users.ts';
-import type { WorklistStoreScope } from '../../store/worklist.ts';
-import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { resolveCaseloadScope } from '../caseload-scope.ts';
+import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { organisationCalendar } from '../organisation-calendar.ts';
 
 export interface OutcomeReportInput {
@@ -28,26 +26,6 @@ export interface OutcomeReportResult extends OutcomeReport {
 /** The longest period a report covers (about five years). */
 const MAX_DAYS = 1830;
 
-/** userId with (and only with) scope=user; teamId only with scope=team (as the worklist). */
-function checkCombination(input: OutcomeReportInput): void {
-  if (input.scope === 'user' && !input.userId)
-    throw AppError.field('query.userId', 'Name the person whose outcomes to show (userId) with scope=user');
-  if (input.scope !== 'user' && input.userId)
-    throw AppError.field('query.userId', 'Give userId with scope=user only');
-  if (input.scope !== 'team' && input.teamId)
-    throw AppError.field('query.teamId', 'Give teamId with scope=team only');
-}
-
-async function accessScope(ctx: ServiceContext, input: OutcomeReportInput): Promise<WorklistScope> {
-  const actor = requireActor(ctx);
-  if (input.scope === 'team') return { kind: 'team', teamId: input.teamId ?? null };
-  if (input.scope === 'user' && input.userId) {
-    const memberships = await listMemberships(ctx.db, actor.orgId, [input.userId]);
-    return { kind: 'user', userId: input.userId, userTeamIds: memberships.map((m) => m.teamId) };
-  }
-  return { kind: 'mine' };
-}
-
 /**
  * The outcome report of a period (days in the organisation's time zone, both included; by default
  * the 90 days to today) for the actor's own cases, one member of a team they supervise, or a team
@@ -63,20 +41,9 @@ export async function getOutcomeReport(
   input: OutcomeReportInput,
 ): Promise<OutcomeReportResult> {
   const actor = requireActor(ctx);
-  checkCombination(input);
   const userId = input.scope === 'user' ? (input.userId ?? null) : null;
   const teamId = input.scope === 'team' ? (input.teamId ?? null) : null;
-  const scope = await accessScope(ctx, input);
-  await requireAccess(
-    ctx,
-    viewWorklist,
-    scope,
-    userId
-      ? { entityType: 'user', entityId: userId }
-      : teamId
-        ? { entityType: 'team', entityId: teamId }
-        : undefined,
-  );
+  const storeScope = await resolveCaseloadScope(ctx, input, 'outcomes');
   const now = ctx.clock.now();
   const calendar = await organisationCalendar(ctx.db, actor.orgId, now);
   const to = input.to ?? calendar.today;
@@ -84,12 +51,6 @@ export async function getOutcomeReport(
   if (from > to) throw AppError.field('query.from', 'The period must start on or before its last day (to).');
   if (calendarDaysBetween(from, to) > MAX_DAYS)
     throw AppError.field('query.from', 'Choose a period of at most five years.');
-  const storeScope: WorklistStoreScope =
-    scope.kind === 'team'
-      ? { kind: 'team', teamIds: worklistTeamIds(actor, scope.teamId) }
-      : scope.kind === 'user'
-        ? { kind: 'user', userId: scope.userId }
-        : { kind: 'mine' };
   const [rows, outcomeTypes] = await Promise.all([
     loadOutcomeReportRows(ctx.db, {
       actor,

@@ -1,12 +1,11 @@
 import { AppError } from '../../domain/errors.ts';
 import { buildWorklist, type Worklist, type WorklistFilters } from '../../domain/worklist/worklist.ts';
-import { viewWorklist, type WorklistScope, worklistTeamIds } from '../../domain/worklist/worklist-access.ts';
 import type { WorklistSettings } from '../../domain/worklist/worklist-row.ts';
 import { listCaseTypes } from '../../store/case-types.ts';
 import { listServiceTimescales } from '../../store/service-timescales.ts';
-import { listMemberships } from '../../store/users.ts';
-import { listWorklistCases, type WorklistStoreScope } from '../../store/worklist.ts';
-import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
+import { listWorklistCases } from '../../store/worklist.ts';
+import { resolveCaseloadScope } from '../caseload-scope.ts';
+import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { organisationCalendar } from '../organisation-calendar.ts';
 
 export interface WorklistInput extends WorklistFilters {
@@ -34,26 +33,9 @@ export interface WorklistResult extends Worklist {
  */
 export async function listWorklist(ctx: ServiceContext, input: WorklistInput): Promise<WorklistResult> {
   const actor = requireActor(ctx);
-  checkCombination(input);
   const userId = input.scope === 'user' ? (input.userId ?? null) : null;
   const teamId = input.scope === 'team' ? (input.teamId ?? null) : null;
-  const scope = await accessScope(ctx, input);
-  await requireAccess(
-    ctx,
-    viewWorklist,
-    scope,
-    userId
-      ? { entityType: 'user', entityId: userId }
-      : teamId
-        ? { entityType: 'team', entityId: teamId }
-        : undefined,
-  );
-  const storeScope: WorklistStoreScope =
-    scope.kind === 'team'
-      ? { kind: 'team', teamIds: worklistTeamIds(actor, scope.teamId) }
-      : scope.kind === 'user'
-        ? { kind: 'user', userId: scope.userId }
-        : { kind: 'mine' };
+  const storeScope = await resolveCaseloadScope(ctx, input, 'worklist');
   const now = ctx.clock.now();
   const [calendar, timescales, cases, types] = await Promise.all([
     organisationCalendar(ctx.db, actor.orgId, now),
@@ -89,28 +71,4 @@ export async function listWorklist(ctx: ServiceContext, input: WorklistInput): P
     }),
   );
   return { ...worklist, scope: input.scope, userId, teamId, today: settings.today };
-}
-
-/** userId required with (and only with) scope=user; teamId only with scope=team. */
-function checkCombination(input: WorklistInput): void {
-  if (input.scope === 'user' && !input.userId) {
-    throw AppError.field('query.userId', 'Name the person whose worklist to show (userId) with scope=user');
-  }
-  if (input.scope !== 'user' && input.userId) {
-    throw AppError.field('query.userId', 'Give userId with scope=user only');
-  }
-  if (input.scope !== 'team' && input.teamId) {
-    throw AppError.field('query.teamId', 'Give teamId with scope=team only');
-  }
-}
-
-async function accessScope(ctx: ServiceContext, input: WorklistInput): Promise<WorklistScope> {
-  const actor = requireActor(ctx);
-  if (input.scope === 'team') return { kind: 'team', teamId: input.teamId ?? null };
-  if (input.scope === 'user' && input.userId) {
-    // Memberships are of the actor's organisation only: someone elsewhere has none (403, nothing leaks).
-    const memberships = await listMemberships(ctx.db, actor.orgId, [input.userId]);
-    return { kind: 'user', userId: input.userId, userTeamIds: memberships.map((m) => m.teamId) };
-  }
-  return { kind: 'mine' };
 }
