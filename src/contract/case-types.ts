@@ -1,5 +1,6 @@
 /** The organisation's case-type taxonomy (`/api/case-types`). */
 import { z } from 'zod';
+import { activeFlagSchema, sortOrderSchema } from './common.ts';
 
 export const caseTypeIdParamsSchema = z.object({
   id: z.uuid({ message: 'Use a case type id (a UUID) as listed by GET /api/case-types' }),
@@ -28,15 +29,9 @@ const baseWeightSchema = z
   })
   .describe('How much a case of this type weighs in a caseload; 1 is an average case.');
 
-const sortOrderSchema = z
-  .number({ message: 'Enter the position as a whole number' })
-  .int({ message: 'Enter the position as a whole number' })
-  .min(0, { message: 'Use a position of 0 or more' })
-  .max(100_000, { message: 'Use a position of at most 100000' });
-
-const activeSchema = z
-  .boolean({ message: 'Answer active with true or false' })
-  .describe('Inactive types stay on existing cases but cannot be chosen for new ones.');
+const activeSchema = activeFlagSchema(
+  'Inactive types stay on existing cases but cannot be chosen for new ones.',
+);
 
 export const createCaseTypeRequestSchema = z
   .strictObject({

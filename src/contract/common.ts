@@ -45,3 +45,14 @@ export const newPasswordSchema = z
   .string()
   .min(12, { message: 'Use at least 12 characters' })
   .max(128, { message: 'Use at most 128 characters' });
+
+/** The position of an item in an organisation's ordered list (case types, checklist items, factors, outcomes). */
+export const sortOrderSchema = z
+  .number({ message: 'Enter the position as a whole number' })
+  .int({ message: 'Enter the position as a whole number' })
+  .min(0, { message: 'Use a position of 0 or more' })
+  .max(100_000, { message: 'Use a position of at most 100000' });
+
+/** Whether a list item is in use; `meaning` says what inactive does to it. */
+export const activeFlagSchema = (meaning: string) =>
+  z.boolean({ message: 'Answer active with true or false' }).describe(meaning);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ANSWER_RESULTS } from '../domain/file-reviews/answers.ts';
 import { CORRECTIVE_ACTION_STATES } from '../domain/file-reviews/corrective-actions.ts';
 import { PERIOD_KINDS } from '../domain/file-reviews/periods.ts';
+import { activeFlagSchema, sortOrderSchema } from './common.ts';
 
 const uuidOf = (what: string, where: string) =>
   z.uuid({ message: `Use ${what} (a UUID) as listed by ${where}` });
@@ -41,14 +42,9 @@ const guidanceSchema = z
   .transform((v) => (v === '' ? null : v))
   .nullable()
   .describe('What to look for, shown to the reviewer beside the item; null or "" for none.');
-const sortOrderSchema = z
-  .number({ message: 'Enter the position as a whole number' })
-  .int({ message: 'Enter the position as a whole number' })
-  .min(0, { message: 'Use a position of 0 or more' })
-  .max(100_000, { message: 'Use a position of at most 100000' });
-const activeSchema = z
-  .boolean({ message: 'Answer active with true or false' })
-  .describe('Inactive items stay in past reviews and reports but are not asked any more.');
+const activeSchema = activeFlagSchema(
+  'Inactive items stay in past reviews and reports but are not asked any more.',
+);
 
 export const createFileReviewItemRequestSchema = z
   .strictObject({

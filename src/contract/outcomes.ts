@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FINANCIAL_FREQUENCIES, MAX_AMOUNT_PENCE } from '../domain/outcomes/money.ts';
 import { FINANCIAL_KINDS, GOAL_RESULTS, REFERRAL_OUT_STATUSES } from '../domain/outcomes/outcome-report.ts';
+import { sortOrderSchema } from './common.ts';
 
 export const outcomeTypeIdParamsSchema = z.object({
   id: z.uuid({ message: 'Use an outcome id (a UUID) as listed by GET /api/outcome-types' }),
@@ -28,12 +29,6 @@ const labelSchema = z
   .trim()
   .min(1, { message: 'Enter the outcome’s label, e.g. “Resolved”' })
   .max(120, { message: 'Use at most 120 characters for the label' });
-const sortOrderSchema = z
-  .number({ message: 'Give the position as a whole number' })
-  .int({ message: 'Give the position as a whole number' })
-  .min(0, { message: 'Give a position of 0 or more' })
-  .max(10_000, { message: 'Give a position of at most 10000' });
-
 export const createOutcomeTypeRequestSchema = z
   .strictObject({
     key: z

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { COMPLEXITY_RULES } from '../domain/weighting/complexity-factors.ts';
+import { activeFlagSchema, sortOrderSchema } from './common.ts';
 
 export const complexityRuleSchema = z
   .enum(COMPLEXITY_RULES, {
@@ -43,15 +44,9 @@ const multiplierSchema = z
     'What the case’s weight is multiplied by when the factor applies (0.1–5; 1.25 is a quarter more).',
   );
 
-const sortOrderSchema = z
-  .number({ message: 'Enter the position as a whole number' })
-  .int({ message: 'Enter the position as a whole number' })
-  .min(0, { message: 'Use a position of 0 or more' })
-  .max(100_000, { message: 'Use a position of at most 100000' });
-
-const activeSchema = z
-  .boolean({ message: 'Answer active with true or false' })
-  .describe('An inactive factor applies to no case (ticks on cases are kept for when it is active again).');
+const activeSchema = activeFlagSchema(
+  'An inactive factor applies to no case (ticks on cases are kept for when it is active again).',
+);
 
 export const createComplexityFactorRequestSchema = z
   .strictObject({
