@@ -71,3 +71,14 @@ export async function newSignedInPage(
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   return { context, page };
 }
+
+/** Starts `app` on a free port of 127.0.0.1 and answers the address pages load from. */
+export async function listenForBrowser(app: {
+  listen(options: { port: number; host: string }): Promise<string>;
+  server: { address(): unknown };
+}): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number } | string | null;
+  if (!address || typeof address === 'string') throw new Error('The test app has no TCP address.');
+  return `http://localhost:${address.port}`;
+}

@@ -14,7 +14,7 @@ import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser, newSignedInPage } from './browser.ts';
+import { chromiumAvailable, launchBrowser, listenForBrowser, newSignedInPage } from './browser.ts';
 
 const t = setupTestDatabase();
 const SCREENSHOT = path.join(projectRoot, 'test-results', 'case-page.png');
@@ -57,10 +57,7 @@ describe.skipIf(!chromiumAvailable)(
       // Someone with the same name and date of birth, recorded earlier: the form must warn.
       await insertClient(t.db, { orgId: org.id, createdBy: adviser.id, ...CLIENT });
       app = await buildTestApp(t);
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const address = app.server.address();
-      if (!address || typeof address === 'string') throw new Error('no address');
-      base = `http://localhost:${address.port}`;
+      base = await listenForBrowser(app);
       browser = await launchBrowser();
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       context.setDefaultTimeout(10_000);

@@ -15,7 +15,7 @@ import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser, signInOnPage } from './browser.ts';
+import { chromiumAvailable, launchBrowser, listenForBrowser, signInOnPage } from './browser.ts';
 
 const t = setupTestDatabase();
 const SCREENSHOT = path.join(projectRoot, 'test-results', 'information-exchange.png');
@@ -77,10 +77,7 @@ describe.skipIf(!chromiumAvailable)(
         })
         .execute();
       app = await buildTestApp(t);
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const address = app.server.address();
-      if (!address || typeof address === 'string') throw new Error('no address');
-      base = `http://localhost:${address.port}`;
+      base = await listenForBrowser(app);
       browser = await launchBrowser();
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       context.setDefaultTimeout(10_000);

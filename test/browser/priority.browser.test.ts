@@ -14,7 +14,7 @@ import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser, signInOnPage } from './browser.ts';
+import { chromiumAvailable, launchBrowser, listenForBrowser, signInOnPage } from './browser.ts';
 
 const t = setupTestDatabase();
 const SCREENSHOT = path.join(projectRoot, 'test-results', 'priority-panel.png');
@@ -45,10 +45,7 @@ describe.skipIf(!chromiumAvailable)('assessing a case in Chromium (skipped: no /
     });
     caseId = (await insertCase(t.db, { orgId: org.id, ownerId: adviser.id, teamId: team.id })).id;
     app = await buildTestApp(t);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no address');
-    base = `http://localhost:${address.port}`;
+    base = await listenForBrowser(app);
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     context.setDefaultTimeout(10_000);

@@ -18,7 +18,7 @@ import { buildTestApp, TestClock } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser, newSignedInPage } from './browser.ts';
+import { chromiumAvailable, launchBrowser, listenForBrowser, newSignedInPage } from './browser.ts';
 
 const t = setupTestDatabase();
 const RESULTS = path.join(projectRoot, 'test-results');
@@ -100,10 +100,7 @@ describe.skipIf(!chromiumAvailable)(
       await reassessOpenCases({ db: t.db, clock }, org.id, 'daily');
 
       app = await buildTestApp(t, { clock });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const address = app.server.address();
-      if (!address || typeof address === 'string') throw new Error('no address');
-      base = `http://localhost:${address.port}`;
+      base = await listenForBrowser(app);
       browser = await launchBrowser();
       mkdirSync(RESULTS, { recursive: true });
     });

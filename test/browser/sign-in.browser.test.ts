@@ -13,7 +13,7 @@ import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { totpCode } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { chromiumAvailable, launchBrowser, listenForBrowser } from './browser.ts';
 
 const t = setupTestDatabase();
 const ADMIN = { email: 'ada@example.org', password: 'a calm and careful passphrase' };
@@ -56,10 +56,7 @@ describe.skipIf(!chromiumAvailable)(
     beforeAll(async () => {
       await createAdminWithCli();
       app = await buildTestApp(t);
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const address = app.server.address();
-      if (!address || typeof address === 'string') throw new Error('no address');
-      base = `http://localhost:${address.port}`;
+      base = await listenForBrowser(app);
       browser = await launchBrowser();
       context = await browser.newContext();
       page = await context.newPage();

@@ -16,7 +16,13 @@ import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { chromiumAvailable, launchBrowser, newSignedInPage, signInOnPage } from './browser.ts';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  listenForBrowser,
+  newSignedInPage,
+  signInOnPage,
+} from './browser.ts';
 
 const t = setupTestDatabase();
 const SCREENSHOT = path.join(projectRoot, 'test-results', 'worklist.png');
@@ -117,10 +123,7 @@ describe.skipIf(!chromiumAvailable)(
       });
 
       app = await buildTestApp(t);
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const address = app.server.address();
-      if (!address || typeof address === 'string') throw new Error('no address');
-      base = `http://localhost:${address.port}`;
+      base = await listenForBrowser(app);
       browser = await launchBrowser();
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       context.setDefaultTimeout(10_000);
