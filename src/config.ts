@@ -154,3 +154,17 @@ export function loadTestConfig(env: Record<string, string | undefined> = process
   }
   return Object.freeze({ testDatabaseUrl: url || undefined });
 }
+
+/**
+ * The passphrase of `caseload backup` and `caseload restore` from the environment — read only by
+ * those commands and never part of the server's Config, so a running server does not hold it.
+ */
+const backupEnvSchema = z.object({
+  CASELOAD_BACKUP_PASSPHRASE: z.string().optional(),
+});
+
+export function backupPassphraseFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  return backupEnvSchema.parse(env).CASELOAD_BACKUP_PASSPHRASE || undefined;
+}

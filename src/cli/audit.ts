@@ -16,7 +16,9 @@ export async function auditVerifyCommand(
     for (const c of report.chains) {
       const state = c.broken
         ? `BROKEN at event ${c.broken.seq}: ${c.broken.reason}`
-        : `${c.events} events verified, head ${c.headHash}`;
+        : `${c.events} events verified${
+            c.redacted ? ` (${c.redacted} with free text erased, accounted for by case.erased events)` : ''
+          }, head ${c.headHash}`;
       console.log(`chain ${c.orgId}: ${state}`);
     }
     if (checkpoint) console.log(`compared with checkpoint ${file} of ${checkpoint.createdAt}`);

@@ -1,4 +1,4 @@
-/** `caseload` — serve, migrate, create-admin, audit verify / checkpoint. */
+/** `caseload` — serve, migrate, create-admin, audit verify / checkpoint, backup, restore, export. */
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { EmbeddedPostgresError } from '../store/embedded-postgres.ts';
@@ -10,6 +10,8 @@ const commands = {
   createAdmin: () => import('./create-admin.ts'),
   audit: () => import('./audit.ts'),
   demo: () => import('./demo.ts'),
+  backup: () => import('./backup.ts'),
+  export: () => import('./export.ts'),
 };
 
 /** Runs the CLI; exits the process with the command's status. */
@@ -61,6 +63,32 @@ export async function main(argv: string[]): Promise<void> {
     .description('Write the head of every chain to a file outside the database')
     .option('--file <file>', 'where to write it', config.auditCheckpointFile)
     .action(async (opts) => finish(await (await commands.audit()).auditCheckpointCommand(config, opts)));
+
+  program
+    .command('backup')
+    .description('Write an encrypted, consistent snapshot of the whole database to a file')
+    .requiredOption('--out <file>', 'the archive to write (never overwritten)')
+    .option('--passphrase-file <file>', 'file holding the passphrase (else CASELOAD_BACKUP_PASSPHRASE)')
+    .option('--database-url <url>', 'the database to back up (else DATABASE_URL, else the embedded one)')
+    .option('--data-dir <dir>', 'the embedded server’s data folder (else CASELOAD_DATA_DIR)')
+    .action(async (opts) => finish(await (await commands.backup()).backupCommand(config, opts)));
+  program
+    .command('restore')
+    .description('Load a backup into a new, empty database (migrated to its level, then to the latest)')
+    .requiredOption('--in <file>', 'the archive to restore')
+    .option('--passphrase-file <file>', 'file holding the passphrase (else CASELOAD_BACKUP_PASSPHRASE)')
+    .option('--database-url <url>', 'the empty database to load (else DATABASE_URL, else the embedded one)')
+    .option('--data-dir <dir>', 'the embedded server’s data folder (else CASELOAD_DATA_DIR)')
+    .action(async (opts) => finish(await (await commands.backup()).restoreCommand(config, opts)));
+  program
+    .command('export')
+    .description('Write an anonymised export of cases (JSON) as a user would get it, with their access rules')
+    .option('--anonymised', 'anonymise the export (required: the only kind of export)')
+    .requiredOption('--case <reference...>', 'the cases, by reference (CL-2026-000123)')
+    .requiredOption('--as <email>', 'the user whose access applies and to whom the export is audited')
+    .option('--purpose <purpose>', 'training, quality-audit or evidence-portfolio', 'training')
+    .requiredOption('--out <file>', 'the JSON file to write (never overwritten)')
+    .action(async (opts) => finish(await (await commands.export()).exportCommand(config, opts)));
 
   try {
     await program.parseAsync(argv);

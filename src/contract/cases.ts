@@ -1,5 +1,6 @@
 /** Cases (`/api/cases`): opening, fields and their history, status, flags, shares, break-glass. */
 import { z } from 'zod';
+import { recordingConsentSchema } from './consent-standing.ts';
 import { financialOutcomeInputSchema } from './outcomes.ts';
 
 const caseIdMessage = 'Use a case id (a UUID) as listed by GET /api/cases';
@@ -329,6 +330,9 @@ export const caseSchema = z
     flags: z.array(caseFlagSchema),
     shares: z.array(caseShareSchema).describe('Live shares: not revoked and not expired.'),
     history: z.array(caseFieldChangeSchema).describe('Every change of a case field, oldest first.'),
+    recordingConsent: recordingConsentSchema.describe(
+      'Where the client stands on consent to recording today: flagged unless active.',
+    ),
     yourAccess: z.object({
       contribute: z.boolean().describe('You may add notes, actions, goals, flags…'),
       manage: z.boolean().describe('You may change fields, status, owner and shares.'),

@@ -1,6 +1,7 @@
 /** Clients, their consent records and field history (`/api/clients`). */
 import { z } from 'zod';
 import { problemSchema } from './common.ts';
+import { recordingConsentSchema } from './consent-standing.ts';
 
 export const clientIdParamsSchema = z.object({
   id: z.uuid({ message: 'Use a client id (a UUID) as given by GET /api/clients' }),
@@ -154,6 +155,27 @@ export const recordConsentRequestSchema = z
   .meta({ id: 'RecordConsentRequest' });
 export type RecordConsentRequest = z.infer<typeof recordConsentRequestSchema>;
 
+export const renewConsentRequestSchema = z
+  .strictObject({
+    givenAt: calendarDateSchema('the date consent was given again'),
+    expiresAt: calendarDateSchema('the expiry date')
+      .nullable()
+      .optional()
+      .describe('The last day the renewed consent covers; without it, the organisation’s period applies.'),
+    notes: optionalText('the notes', 1000),
+  })
+  .superRefine((b, issues) => {
+    if (b.expiresAt && b.expiresAt < b.givenAt) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['expiresAt'],
+        message: 'The expiry date cannot be before the date consent was given',
+      });
+    }
+  })
+  .meta({ id: 'RenewConsentRequest' });
+export type RenewConsentRequest = z.infer<typeof renewConsentRequestSchema>;
+
 export const withdrawConsentRequestSchema = z
   .strictObject({ withdrawnAt: calendarDateSchema('the date consent was withdrawn') })
   .meta({ id: 'WithdrawConsentRequest' });
@@ -173,6 +195,14 @@ export const consentSchema = z
     state: z
       .enum(['active', 'expired', 'withdrawn'])
       .describe('Today, in the organisation’s time zone: withdrawn outranks expired.'),
+    expiresOn: z.iso
+      .date()
+      .nullable()
+      .describe(
+        'The last day covered: the expiry date, else for consent to recording the organisation’s period ' +
+          '(GET /api/organisation/consent-settings) from the day given.',
+      ),
+    renewsConsentId: z.uuid().nullable().describe('The consent this one renews, if it is a renewal.'),
     recordedBy: personRefSchema,
     recordedAt: z.iso.datetime(),
   })
@@ -216,6 +246,7 @@ export const clientSchema = z
     safeContact: safeContactSchema,
     accessNeeds: accessNeedsSchema,
     consents: z.array(consentSchema),
+    recordingConsent: recordingConsentSchema,
     cases: z.array(clientCaseRefSchema).describe('The client’s cases that you may see.'),
     createdBy: z.uuid(),
     createdAt: z.iso.datetime(),
@@ -241,10 +272,15 @@ export type ClientLookupResponse = z.infer<typeof clientLookupSchema>;
 
 export const clientFieldChangeSchema = z
   .object({
+    id: z.number().int().describe('The change’s id (to link it to a rectification request).'),
     field: z.string().describe('e.g. legalName, or safeContact.voicemail for one safe-contact answer.'),
     oldValue: z.unknown(),
     newValue: z.unknown(),
     reason: z.string().nullable(),
+    rectificationRequestId: z
+      .uuid()
+      .nullable()
+      .describe('The rectification request this change answered (why the data changed), if any.'),
     changedBy: z.object({ id: z.uuid(), displayName: z.string().nullable() }),
     changedAt: z.iso.datetime(),
   })

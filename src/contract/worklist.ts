@@ -8,6 +8,7 @@ import type { Quadrant } from '../domain/priority/assess.ts';
 import { BANDS } from '../domain/priority/levels.ts';
 import type { WorklistOrderKey } from '../domain/priority/worklist-order.ts';
 import { WORKLIST_FLAGS, WORKLIST_STATUSES } from '../domain/worklist/worklist-filters.ts';
+import { recordingConsentSchema } from './consent-standing.ts';
 import { keyDateKindSchema } from './key-dates.ts';
 
 // Written out (checked against the domain's types) so the web app does not load the priority engine.
@@ -160,6 +161,9 @@ export const worklistRowSchema = z.object({
   resourceProblems: z
     .array(z.string())
     .describe('For red cases: no active owner, no next action with a due date, no allocated time.'),
+  recordingConsent: recordingConsentSchema
+    .nullable()
+    .describe('Where the client stands on consent to recording today: flagged unless active.'),
 });
 export type WorklistRowResponse = z.infer<typeof worklistRowSchema>;
 

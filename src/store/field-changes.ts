@@ -21,6 +21,8 @@ export interface RecordFieldChangesInput {
   readonly changedAt: Date;
   /** Why, when the use case asks for one (e.g. a reassignment). */
   readonly reason?: string | null | undefined;
+  /** The rectification request these changes answer (a client's details corrected on request). */
+  readonly rectificationRequestId?: string | undefined;
   readonly changes: readonly FieldChange[];
 }
 
@@ -30,6 +32,8 @@ export interface FieldChangeRow {
   readonly oldValue: unknown;
   readonly newValue: unknown;
   readonly reason: string | null;
+  /** The rectification request this change answered, if any. */
+  readonly rectificationRequestId: string | null;
   readonly changedBy: string;
   /** The changer's name as it is now (null only if their account row is gone). */
   readonly changedByName: string | null;
@@ -53,6 +57,7 @@ export async function recordFieldChanges(db: DbOrTx, input: RecordFieldChangesIn
         old_value: json(c.oldValue),
         new_value: json(c.newValue),
         reason: input.reason ?? null,
+        rectification_request_id: input.rectificationRequestId ?? null,
         changed_by: input.changedBy,
         changed_at: input.changedAt,
       })),
@@ -84,6 +89,7 @@ export async function listFieldChanges(
     oldValue: r.old_value ?? null,
     newValue: r.new_value ?? null,
     reason: r.reason,
+    rectificationRequestId: r.rectification_request_id,
     changedBy: r.changed_by,
     changedByName: r.changed_by_name,
     changedAt: r.changed_at,

@@ -26,6 +26,8 @@ export interface OrganisationsTable {
   file_review_cases_per_practitioner: Generated<number>;
   file_review_period: Generated<FileReviewPeriod>;
   file_review_risk_share: ColumnType<string, string | number | undefined, string | number>;
+  /** Months consent to recording lasts when a consent record has no expiry date of its own. */
+  recording_consent_months: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -173,6 +175,8 @@ export interface ConsentsTable {
   notes: string | null;
   recorded_by: string;
   recorded_at: CreatedAt;
+  /** The consent this one renews (compliance migration). */
+  renews_consent_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseReferenceCountersTable {
@@ -223,6 +227,8 @@ export interface CasesTable {
   created_at: CreatedAt;
   updated_at: Updated;
   search: Search;
+  /** When a closed case's personal data is due for destruction (retention; NULL while not closed). */
+  destruction_due_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FieldChangesTable {
@@ -236,6 +242,8 @@ export interface FieldChangesTable {
   reason: string | null;
   changed_by: string;
   changed_at: Date;
+  /** The rectification request this change answered (migration 0600). */
+  rectification_request_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseFlagsTable {
@@ -778,6 +786,107 @@ export interface FinancialOutcomesTable {
   recorded_at: Date;
 }
 
+export type SubjectAccessStatus = 'received' | 'in-progress' | 'extended' | 'completed' | 'refused';
+
+/** The subject access register (migration 0600). */
+export interface SubjectAccessRequestsTable {
+  id: Generated<string>;
+  org_id: string;
+  client_id: string;
+  received_on: DateOnly;
+  requester_kind: 'client' | 'representative';
+  requester_name: string | null;
+  requester_authority: string | null;
+  identity_verified: boolean;
+  identity_evidence: string | null;
+  notes: string | null;
+  due_on: DateOnly;
+  status: Generated<SubjectAccessStatus>;
+  extended_due_on: DateOnlyNullable;
+  extension_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  extension_notice_sent_on: DateOnlyNullable;
+  closed_on: DateOnlyNullable;
+  closure_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  restricted_decision: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  restricted_decision_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  restricted_decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  restricted_decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_exported_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Updated;
+}
+
+/** Rectification requests (migration 0600). */
+export interface RectificationRequestsTable {
+  id: Generated<string>;
+  org_id: string;
+  client_id: string;
+  received_on: DateOnly;
+  what: string;
+  requested_change: string;
+  due_on: DateOnly;
+  status: Generated<'received' | 'rectified' | 'refused'>;
+  outcome_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface RectificationNoteLinksTable {
+  org_id: string;
+  rectification_request_id: string;
+  note_id: string;
+  linked_by: string;
+  linked_at: Date;
+}
+
+export type BreachRiskLevel = 'not-assessed' | 'unlikely' | 'risk' | 'high-risk';
+export type BreachReportDecision = 'undecided' | 'report' | 'do-not-report';
+
+/** A suspected or actual personal data breach (compliance migration). */
+export interface BreachesTable {
+  id: Generated<string>;
+  org_id: string;
+  discovered_at: Timestamp;
+  what_happened: string;
+  data_categories: ColumnType<string[], string[] | undefined, string[]>;
+  people_affected: number | null;
+  people_categories: ColumnType<string[], string[] | undefined, string[]>;
+  containment: string | null;
+  risk_level: ColumnType<BreachRiskLevel, BreachRiskLevel | undefined, BreachRiskLevel>;
+  risk_assessment: string | null;
+  report_decision: ColumnType<BreachReportDecision, BreachReportDecision | undefined, BreachReportDecision>;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  ico_reference: string | null;
+  individuals_informed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+  updated_at: Updated;
+}
+
+/** Equality monitoring answers, one row per client, kept apart from case records. */
+export interface EqualityMonitoringTable {
+  org_id: string;
+  client_id: string;
+  age_band: string | null;
+  sex: string | null;
+  gender_same_as_birth: string | null;
+  sexual_orientation: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  disability: string | null;
+  pregnancy_maternity: string | null;
+  marital_status: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+  updated_at: Updated;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   teams: TeamsTable;
@@ -826,6 +935,16 @@ export interface DB {
   sharing_records: SharingRecordsTable;
   outcome_types: OutcomeTypesTable;
   financial_outcomes: FinancialOutcomesTable;
+  subject_access_requests: SubjectAccessRequestsTable;
+  rectification_requests: RectificationRequestsTable;
+  rectification_note_links: RectificationNoteLinksTable;
+  breaches: BreachesTable;
+  equality_monitoring: EqualityMonitoringTable;
+  retention_schedules: RetentionSchedulesTable;
+  retention_extensions: RetentionExtensionsTable;
+  erasure_requests: ErasureRequestsTable;
+  tombstones: TombstonesTable;
+  audit_redactions: AuditRedactionsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;
@@ -837,3 +956,77 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+
+/** Years a closed case of a type is kept before its personal data is erased (no row: 6 years). */
+export interface RetentionSchedulesTable {
+  org_id: string;
+  case_type_id: string;
+  retention_years: number;
+  updated_by: string;
+  updated_at: Date;
+}
+
+/** A case's destruction date moved later, with the reason. */
+export interface RetentionExtensionsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  previous_on: DateOnly;
+  until: DateOnly;
+  reason: string;
+  extended_by: string;
+  extended_at: Date;
+}
+
+export type ErasureRequestStatus = 'pending' | 'approved' | 'refused';
+
+/** A right-to-erasure request: recorded by one person, approved or refused by another. */
+export interface ErasureRequestsTable {
+  id: Generated<string>;
+  org_id: string;
+  /** NULL once the client has been erased. */
+  client_id: string | null;
+  received_on: DateOnly;
+  reason: string;
+  status: Generated<ErasureRequestStatus>;
+  recorded_by: string;
+  recorded_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  /** Cases erased when approved. */
+  case_count: number | null;
+}
+
+export interface TombstoneFinancialTotal {
+  readonly kind: FinancialOutcomeKind;
+  readonly frequency: string;
+  readonly count: number;
+  readonly totalPence: string;
+}
+
+/** What is left of an erased case: pseudonymous, for statistics. */
+export interface TombstonesTable {
+  id: string;
+  org_id: string;
+  case_reference: string;
+  case_type_key: string;
+  case_type_name: string;
+  opened_on: DateOnly;
+  closed_on: DateOnlyNullable;
+  outcome_key: string | null;
+  financial_outcomes: ColumnType<TombstoneFinancialTotal[], string | undefined, string>;
+  reason: 'retention' | 'erasure-request';
+  erasure_request_id: string | null;
+  erased_by: string;
+  erased_at: Date;
+}
+
+/** An audit event whose free-text details were replaced on erasure (it keeps its hash). */
+export interface AuditRedactionsTable {
+  org_id: string;
+  seq: number;
+  tombstone_id: string;
+  paths: string[];
+  redacted_at: Date;
+}

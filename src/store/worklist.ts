@@ -2,7 +2,8 @@
  * The worklist in one query: every open or on-hold case of a scope that the reader may see
  * (caseVisibleTo, the SQL form of the case access policies), with its client, type, owner, current
  * assessment, nearest pending key date, earliest open action with a due date, open flags and first
- * contact — one row per case, never a query per case.
+ * contact, and the client's consents to recording with the organisation's period — one row per
+ * case, never a query per case.
  */
 import { sql } from 'kysely';
 import type { Actor } from '../domain/access/actor.ts';
@@ -11,6 +12,14 @@ import type { Band } from '../domain/priority/levels.ts';
 import type { WorklistCase } from '../domain/worklist/worklist-row.ts';
 import { caseVisibleTo } from './case-visibility.ts';
 import type { DbOrTx } from './db.ts';
+
+/** A consent to recording as json_agg returns it (dates as 'YYYY-MM-DD' text). */
+interface RecordingConsentJson {
+  readonly id: string;
+  readonly givenAt: string;
+  readonly expiresAt: string | null;
+  readonly withdrawnAt: string | null;
+}
 
 /** Whose cases: the actor's own, one person's, or those of some teams. */
 export type WorklistStoreScope =
@@ -91,7 +100,26 @@ export async function listWorklistCases(db: DbOrTx, q: WorklistQuery): Promise<W
           .as('fl'),
       (j) => j.onTrue(),
     )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('consents as rc')
+          .select(
+            sql<RecordingConsentJson[] | null>`json_agg(json_build_object(
+              'id', rc.id, 'givenAt', rc.given_at, 'expiresAt', rc.expires_at, 'withdrawnAt', rc.withdrawn_at))`.as(
+              'consents',
+            ),
+          )
+          .whereRef('rc.org_id', '=', 'c.org_id')
+          .whereRef('rc.client_id', '=', 'c.client_id')
+          .where('rc.purpose', '=', 'recording')
+          .as('rcs'),
+      (j) => j.onTrue(),
+    )
+    .innerJoin('organisations as org', 'org.id', 'c.org_id')
     .select((eb) => [
+      'rcs.consents as recording_consents',
+      'org.recording_consent_months',
       'c.id',
       'c.reference',
       'c.status',
@@ -174,6 +202,10 @@ export async function listWorklistCases(db: DbOrTx, q: WorklistQuery): Promise<W
     openVulnerabilityFlags: Number(r.vulnerability_flags ?? 0),
     safeguardingRaisedAt: r.safeguarding_raised_at ?? null,
     handoverToRead: Boolean(r.handover_to_read),
+    recordingConsent: {
+      consents: (r.recording_consents ?? []).map((rc) => ({ ...rc, purpose: 'recording' })),
+      months: r.recording_consent_months,
+    },
     nextKeyDate:
       r.key_date === null
         ? null

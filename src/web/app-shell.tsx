@@ -34,6 +34,19 @@ const ADMIN_NAV_ITEMS = [
   { path: PATHS.fileReviewSettings, label: 'File-review settings' },
 ] as const;
 
+/** Data-protection records, shown to administrators and auditors. */
+const DATA_PROTECTION_NAV_ITEMS = [
+  { path: PATHS.breaches, label: 'Breach log' },
+  { path: PATHS.subjectAccess, label: 'Subject access' },
+  { path: PATHS.retention, label: 'Retention and erasure' },
+] as const;
+
+/** The quality-mark evidence pack: administrators and supervisors. */
+const EVIDENCE_NAV_ITEMS = [{ path: PATHS.evidencePack, label: 'Evidence pack' }] as const;
+
+/** Equality monitoring in aggregate: administrators only. */
+const EQUALITY_NAV_ITEMS = [{ path: PATHS.equalityReport, label: 'Equality monitoring' }] as const;
+
 /** Advisers and supervisors hold cases and record clients; admins and auditors do not. */
 export const holdsCases = (session: Session): boolean =>
   session.user.roles.some((r) => r === 'adviser' || r === 'supervisor');
@@ -106,6 +119,42 @@ export function AppShell({ api, session, pathname, signingOut, onSignOut, childr
                 </a>
               </li>
             ))}
+            {session.user.roles.includes('admin') &&
+              EQUALITY_NAV_ITEMS.map((item) => (
+                <li key={item.path}>
+                  <a
+                    href={item.path}
+                    aria-current={pathname === item.path ? 'page' : undefined}
+                    onClick={followLink}
+                  >
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            {session.user.roles.some((r) => r === 'admin' || r === 'supervisor') &&
+              EVIDENCE_NAV_ITEMS.map((item) => (
+                <li key={item.path}>
+                  <a
+                    href={item.path}
+                    aria-current={pathname === item.path ? 'page' : undefined}
+                    onClick={followLink}
+                  >
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            {session.user.roles.some((r) => r === 'admin' || r === 'auditor') &&
+              DATA_PROTECTION_NAV_ITEMS.map((item) => (
+                <li key={item.path}>
+                  <a
+                    href={item.path}
+                    aria-current={pathname === item.path ? 'page' : undefined}
+                    onClick={followLink}
+                  >
+                    {item.label}
+                  </a>
+                </li>
+              ))}
             {session.user.roles.includes('admin') &&
               ADMIN_NAV_ITEMS.map((item) => (
                 <li key={item.path}>

@@ -62,6 +62,21 @@ const DashboardPage = lazy(() =>
 const ExternalFactorsPage = lazy(() =>
   import('./dashboard/external-factors-page.tsx').then((m) => ({ default: m.ExternalFactorsPage })),
 );
+const SubjectAccessPage = lazy(() =>
+  import('./data-protection/subject-access-page.tsx').then((m) => ({ default: m.SubjectAccessPage })),
+);
+const RetentionPage = lazy(() =>
+  import('./data-protection/retention-page.tsx').then((m) => ({ default: m.RetentionPage })),
+);
+const EqualityReportPage = lazy(() =>
+  import('./compliance/equality-report-page.tsx').then((m) => ({ default: m.EqualityReportPage })),
+);
+const EvidencePackPage = lazy(() =>
+  import('./compliance/evidence-pack-page.tsx').then((m) => ({ default: m.EvidencePackPage })),
+);
+const BreachesPage = lazy(() =>
+  import('./compliance/breaches-page.tsx').then((m) => ({ default: m.BreachesPage })),
+);
 const CaseloadSettingsPage = lazy(() =>
   import('./settings/caseload-settings-page.tsx').then((m) => ({ default: m.CaseloadSettingsPage })),
 );
@@ -284,6 +299,16 @@ export function App() {
         return <ExternalFactorsPage api={api} session={session} />;
       case 'caseload-settings':
         return <CaseloadSettingsPage api={api} />;
+      case 'breaches':
+        return <BreachesPage api={api} />;
+      case 'evidence-pack':
+        return <EvidencePackPage />;
+      case 'equality-report':
+        return <EqualityReportPage api={api} />;
+      case 'subject-access':
+        return <SubjectAccessPage api={api} />;
+      case 'retention':
+        return <RetentionPage api={api} session={session} />;
       case 'reviews':
         return <ReviewsPage api={api} session={session} />;
       case 'review':

@@ -27,6 +27,11 @@ export const PATHS = {
   fileReviews: '/file-reviews',
   fileReviewReport: '/file-reviews/report',
   fileReviewSettings: '/settings/file-reviews',
+  breaches: '/breaches',
+  evidencePack: '/evidence-pack',
+  equalityReport: '/equality-monitoring',
+  subjectAccess: '/subject-access',
+  retention: '/retention',
 } as const;
 
 /** Addresses of the pages that take an id. */
@@ -74,6 +79,11 @@ export type Page =
   | 'file-review'
   | 'file-review-report'
   | 'file-review-settings'
+  | 'breaches'
+  | 'evidence-pack'
+  | 'equality-report'
+  | 'subject-access'
+  | 'retention'
   | 'not-found';
 
 export interface Resolved {
@@ -124,6 +134,11 @@ const FIXED: Record<string, Page> = {
   [PATHS.fileReviews]: 'file-reviews',
   [PATHS.fileReviewReport]: 'file-review-report',
   [PATHS.fileReviewSettings]: 'file-review-settings',
+  [PATHS.breaches]: 'breaches',
+  [PATHS.evidencePack]: 'evidence-pack',
+  [PATHS.equalityReport]: 'equality-report',
+  [PATHS.subjectAccess]: 'subject-access',
+  [PATHS.retention]: 'retention',
 };
 
 /** The signed-in page at a path (not the sign-in steps). */

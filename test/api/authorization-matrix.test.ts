@@ -68,6 +68,7 @@ const COVERED_PREFIXES = [
   '/api/retention',
   '/api/erasure-requests',
   '/api/anonymised-exports',
+  '/api/anonymised-exports.zip',
   '/api/equality-monitoring',
   '/api/breaches',
   '/api/evidence-pack',
@@ -1548,9 +1549,363 @@ const MATRIX: Row[] = [
     request: async (w) => ({ url: `/api/outcome-report?scope=team&teamId=${w.teamA}` }),
   },
   // -- rows: information exchange and outcomes (insert above this line) --
+  // Subject access and rectification: the data-protection officer role (auditors) and admins only
+  {
+    method: 'GET',
+    url: '/api/subject-access-requests',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async () => ({ url: '/api/subject-access-requests' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/subject-access-requests',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({
+      url: '/api/subject-access-requests',
+      payload: {
+        clientId: (await freshCase(w)).client_id,
+        receivedOn: '2026-11-20',
+        requester: { kind: 'client' },
+        identityVerified: true,
+        identityEvidence: 'Passport',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/subject-access-requests/client-lookup',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async () => ({ url: '/api/subject-access-requests/client-lookup?q=Client' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/subject-access-requests/:id',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/subject-access-requests/${await freshSar(w)}` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/subject-access-requests/:id/extend',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/subject-access-requests/${await freshSar(w)}/extend`,
+      payload: { reason: 'Complex', noticeSentOn: '2026-11-21' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/subject-access-requests/:id/complete',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/subject-access-requests/${await freshSar(w)}/complete`,
+      payload: { outcome: 'completed', on: '2026-11-21' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/subject-access-requests/:id/restricted-notes-decision',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/subject-access-requests/${await freshSar(w)}/restricted-notes-decision`,
+      payload: { include: false, reason: 'Third-party safety' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/subject-access-requests/:id/export',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/subject-access-requests/${await freshSar(w)}/export` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/rectification-requests',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async () => ({ url: '/api/rectification-requests' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/rectification-requests',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({
+      url: '/api/rectification-requests',
+      payload: {
+        clientId: (await freshCase(w)).client_id,
+        receivedOn: '2026-11-20',
+        what: 'Phone',
+        requestedChange: 'New number',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/rectification-requests/:id/resolve',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/rectification-requests/${(await freshRectification(w)).id}/resolve`,
+      payload: { outcome: 'refused', reason: 'Accurate as recorded' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/rectification-requests/:id/notes',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => {
+      const r = await freshRectification(w);
+      const original = await insertNote(w, r.caseId, 'filed');
+      const amendment = await t.db
+        .insertInto('notes')
+        .values({
+          org_id: w.orgId,
+          case_id: r.caseId,
+          author_id: w.users.owner.id,
+          status: 'filed',
+          type: 'advice',
+          contact_channel: null,
+          occurred_at: new Date(Date.now() - 3_600_000),
+          recorded_at: new Date(),
+          facts: 'Corrected date of the letter.',
+          amends_note_id: original.id,
+          amendment_reason: 'Wrong date',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/rectification-requests/${r.id}/notes`, payload: { noteId: amendment.id } };
+    },
+  },
   // -- rows: sar (insert above this line) --
+  // Retention and erasure: admins manage retention; admins and auditors handle erasure requests.
+  {
+    method: 'GET',
+    url: '/api/retention/schedules',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async () => ({ url: '/api/retention/schedules' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/retention/schedules/:caseTypeId',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/retention/schedules/${w.caseTypeId}`,
+      payload: { retentionYears: 6 },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/retention/review',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({ url: '/api/retention/review' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/retention/tombstones',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async () => ({ url: '/api/retention/tombstones' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/retention/cases/:caseId/approve',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => ({ url: `/api/retention/cases/${(await closedCaseDue(w)).id}/approve` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/retention/cases/:caseId/extend',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/retention/cases/${(await closedCaseDue(w)).id}/extend`,
+      payload: { until: '2099-01-31', reason: 'Complaint to the ombudsman still open' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/erasure-requests',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async () => ({ url: '/api/erasure-requests' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/erasure-requests',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({
+      url: '/api/erasure-requests',
+      payload: {
+        clientId: (await insertClient(t.db, { orgId: w.orgId, createdBy: by(w) })).id,
+        receivedOn: '2026-01-05',
+        reason: 'Letter asking us to delete everything',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/erasure-requests/:id/approve',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({ url: `/api/erasure-requests/${await pendingErasureRequest(w)}/approve` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/erasure-requests/:id/refuse',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => ({
+      url: `/api/erasure-requests/${await pendingErasureRequest(w)}/refuse`,
+      payload: { reason: 'Legal claim exemption applies' },
+    }),
+  },
   // -- rows: retention (insert above this line) --
+  // Anonymised exports: every case must be one the requester may view (404 otherwise, as if absent);
+  // auditors without another role are refused by the policy.
+  {
+    method: 'POST',
+    url: '/api/anonymised-exports',
+    ok: CASE_TEAM,
+    except: { auditor: 403 },
+    request: async (w) => ({
+      url: '/api/anonymised-exports',
+      payload: { caseIds: [(await freshCase(w)).id], purpose: 'training' },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/anonymised-exports.zip',
+    ok: CASE_TEAM,
+    except: { auditor: 403 },
+    request: async (w) => ({
+      url: '/api/anonymised-exports.zip',
+      payload: { caseIds: [(await freshCase(w)).id], purpose: 'evidence-portfolio' },
+    }),
+  },
   // -- rows: anonymise (insert above this line) --
+  // Compliance: consent settings (everyone reads, admins change) and renewing a consent.
+  {
+    method: 'GET',
+    url: '/api/organisation/consent-settings',
+    ok: EVERYONE,
+    request: async () => ({ url: '/api/organisation/consent-settings' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/organisation/consent-settings',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({
+      url: '/api/organisation/consent-settings',
+      payload: { recordingConsentMonths: 12 },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/clients/:id/consents/:consentId/renew',
+    ok: CASE_TEAM,
+    request: async (w) => {
+      const c = await freshCase(w);
+      const consent = await t.db
+        .insertInto('consents')
+        .values({
+          org_id: w.orgId,
+          client_id: c.client_id,
+          purpose: 'recording',
+          lawful_basis: 'consent',
+          given_at: '2025-11-01',
+          recorded_by: by(w),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        url: `/api/clients/${c.client_id}/consents/${consent.id}/renew`,
+        payload: { givenAt: '2025-11-02' },
+      };
+    },
+  },
+  // Compliance: the breach log (admins and auditors).
+  {
+    method: 'GET',
+    url: '/api/breaches',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async () => ({ url: '/api/breaches' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/breaches',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async () => ({
+      url: '/api/breaches',
+      payload: { discoveredAt: '2026-01-05T09:00:00Z', whatHappened: 'Letter sent to an old address.' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/breaches/:id',
+    ok: ['admin', 'auditor'],
+    denied: 403,
+    request: async (w) => {
+      const b = await t.db
+        .insertInto('breaches')
+        .values({
+          org_id: w.orgId,
+          discovered_at: '2026-01-05T09:00:00Z',
+          what_happened: 'Letter sent to an old address.',
+          recorded_by: by(w),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/breaches/${b.id}`, payload: { riskLevel: 'unlikely' } };
+    },
+  },
+  // Compliance: equality monitoring (recorded by whoever may change the client or an admin; read by admins).
+  {
+    method: 'PUT',
+    url: '/api/clients/:id/equality-monitoring',
+    ok: ['owner', 'supervisorA', 'admin'],
+    request: async (w) => ({
+      url: `/api/clients/${(await freshCase(w)).client_id}/equality-monitoring`,
+      payload: { sex: 'prefer-not-to-say' },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/clients/:id/equality-monitoring',
+    ok: ADMINS,
+    denied: 403,
+    request: async (w) => ({ url: `/api/clients/${(await freshCase(w)).client_id}/equality-monitoring` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/equality-monitoring/report',
+    ok: ADMINS,
+    denied: 403,
+    request: async () => ({ url: '/api/equality-monitoring/report?from=2026-01-01&to=2026-12-31' }),
+  },
+  // Compliance: the quality-mark evidence pack (admins: the organisation; supervisors: their teams).
+  {
+    method: 'GET',
+    url: '/api/evidence-pack',
+    ok: ['supervisorA', 'supervisorB', 'admin'],
+    denied: 403,
+    request: async () => ({ url: '/api/evidence-pack?from=2026-01-01&to=2026-12-31&format=csv' }),
+  },
   // -- rows: compliance (insert above this line) --
 ];
 
@@ -1967,6 +2322,89 @@ async function freshCorrectiveAction(w: World, done: boolean): Promise<string> {
       verification_note: null,
       created_by: w.users.supervisorA.id,
       created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+// -- sar: helpers (hoisted; used by the rows above) --
+
+/** A fresh subject access request about the client of a fresh case of the owner. */
+async function freshSar(w: World) {
+  const c = await freshCase(w);
+  const row = await t.db
+    .insertInto('subject_access_requests')
+    .values({
+      org_id: w.orgId,
+      client_id: c.client_id,
+      received_on: '2026-11-20',
+      requester_kind: 'client',
+      requester_name: null,
+      requester_authority: null,
+      identity_verified: true,
+      identity_evidence: 'Passport',
+      notes: null,
+      due_on: '2026-12-21',
+      created_by: w.bystander,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A fresh rectification request about the client of a fresh case; answers its id and the case id. */
+async function freshRectification(w: World) {
+  const c = await freshCase(w);
+  const row = await t.db
+    .insertInto('rectification_requests')
+    .values({
+      org_id: w.orgId,
+      client_id: c.client_id,
+      received_on: '2026-11-20',
+      what: 'Phone',
+      requested_change: 'New number',
+      due_on: '2026-12-21',
+      created_by: w.bystander,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, caseId: c.id };
+}
+
+/** A closed case of team A whose destruction date is today (retention rows). */
+async function closedCaseDue(w: World) {
+  const c = await freshCase(w);
+  await t.db
+    .updateTable('cases')
+    .set({
+      status: 'closed',
+      outcome_key: 'resolved',
+      closure_reason: 'Done',
+      closed_at: new Date(Date.now() - 86_400_000),
+      destruction_due_on: '2000-01-01',
+    })
+    .where('id', '=', c.id)
+    .execute();
+  return c;
+}
+
+/** A pending erasure request about a client without cases, recorded by the bystander (not a persona). */
+async function pendingErasureRequest(w: World) {
+  const client = await insertClient(t.db, { orgId: w.orgId, createdBy: by(w) });
+  const row = await t.db
+    .insertInto('erasure_requests')
+    .values({
+      org_id: w.orgId,
+      client_id: client.id,
+      received_on: '2026-01-05',
+      reason: 'Asked by letter',
+      recorded_by: w.bystander,
+      recorded_at: new Date(),
+      decided_by: null,
+      decided_at: null,
+      decision_reason: null,
+      case_count: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -3,6 +3,11 @@
  * for today — the next key date and next action due, days since attention, where it stands against
  * its service timescales (computed, never stored) and the resources check.
  */
+import {
+  type PurposedConsentDates,
+  type RecordingConsentStanding,
+  recordingConsentStanding,
+} from '../clients/consent-state.ts';
 import type { Quadrant } from '../priority/assess.ts';
 import { type CaseClocks, type CaseFacts, caseClocks } from '../priority/case-clocks.ts';
 import { type Band, isImpactLevel, isVulnerabilityLevel } from '../priority/levels.ts';
@@ -39,6 +44,11 @@ export interface WorklistCase {
   readonly safeguardingRaisedAt: Date | null;
   /** A handover note to the reader that they have not marked read (absent: not known). */
   readonly handoverToRead?: boolean;
+  /** The client's consents to recording and the organisation's period (absent: not known). */
+  readonly recordingConsent?: {
+    readonly consents: readonly (PurposedConsentDates & { readonly id: string })[];
+    readonly months: number;
+  };
   /** The nearest pending key date (it may have passed: missed but still pending). */
   readonly nextKeyDate: {
     readonly date: CalendarDate;
@@ -102,6 +112,8 @@ export interface WorklistRowFacts extends WorklistOrderFacts {
   readonly resources: CaseResources;
   /** For red cases: what they lack, in plain words. */
   readonly resourceProblems: readonly string[];
+  /** Where the client stands on consent to recording today (null: not known). */
+  readonly recordingConsent: RecordingConsentStanding | null;
 }
 
 /** The domain's view of the case for its clocks. */
@@ -167,5 +179,8 @@ export function worklistRowOf(c: WorklistCase, settings: WorklistSettings): Work
     timescaleSource: timescale.source,
     resources,
     resourceProblems: resourceProblems(band, resources),
+    recordingConsent: c.recordingConsent
+      ? recordingConsentStanding(c.recordingConsent.consents, today, c.recordingConsent.months)
+      : null,
   };
 }

@@ -1,5 +1,6 @@
 import { chainHash, chainOrgIds, eventHash, GENESIS_HASH, readChain, rowToEvent } from '../../store/audit.ts';
 import type { DbOrTx } from '../../store/db.ts';
+import { auditRedactionAttestations, auditRedactionsOf } from '../../store/erasure.ts';
 import type { AuditCheckpoint } from './audit-checkpoint.ts';
 
 export interface BrokenEvent {
@@ -15,6 +16,8 @@ export interface ChainResult {
   readonly headSeq: number;
   readonly headHash: string;
   readonly broken?: BrokenEvent;
+  /** Events whose free text was redacted by an erasure, accounted for (present only when some were). */
+  readonly redacted?: number;
 }
 
 export interface ChainReport {
@@ -54,12 +57,28 @@ async function verifyChain(
 ): Promise<ChainResult> {
   let prevHash = GENESIS_HASH;
   let events = 0;
+  let redacted = 0;
+  // Erasure may have replaced an event's free text (migration 2026-11-24T0610-retention): such an
+  // event no longer matches its hash, and is accepted only when a redaction record names it and a
+  // later `case.erased` event of the same tombstone — itself in the chain — attests its hash.
+  const redactions = await auditRedactionsOf(db, orgId);
+  const attestations = redactions.size > 0 ? await auditRedactionAttestations(db, orgId) : new Map();
+  const accountedFor = (seq: number, hash: string, details: Record<string, unknown>): boolean => {
+    const r = redactions.get(seq);
+    const a = attestations.get(seq);
+    if (!r || !a || a.hash !== hash || a.tombstoneId !== r.tombstoneId || a.bySeq <= seq) return false;
+    return r.paths.every((p) => {
+      const v = details[p] as { erased?: unknown } | undefined;
+      return typeof v === 'object' && v !== null && v.erased === r.tombstoneId && Object.keys(v).length === 1;
+    });
+  };
   const result = (broken?: Omit<BrokenEvent, 'orgId'>): ChainResult => ({
     orgId,
     events,
     headSeq: events,
     headHash: prevHash,
     ...(broken ? { broken: { orgId, ...broken } } : {}),
+    ...(redacted > 0 ? { redacted } : {}),
   });
   for await (const row of readChain(db, orgId)) {
     const event = rowToEvent(row);
@@ -72,8 +91,11 @@ async function verifyChain(
     }
     if (row.prev_hash !== prevHash)
       return result({ seq: event.seq, reason: 'its previous-hash does not match the event before it' });
-    if (chainHash(prevHash, event) !== row.hash)
-      return result({ seq: event.seq, reason: 'its content does not match its hash (altered)' });
+    if (chainHash(prevHash, event) !== row.hash) {
+      if (!accountedFor(event.seq, row.hash, event.details))
+        return result({ seq: event.seq, reason: 'its content does not match its hash (altered)' });
+      redacted += 1;
+    }
     prevHash = row.hash;
     events += 1;
   }

@@ -1,11 +1,19 @@
 /** Everything the case page shows about a case, loaded for an actor who may view it. */
 import { canContributeToCase, canManageCase, isLiveShare } from '../../domain/cases/case-access.ts';
+import {
+  type RecordingConsentStanding,
+  recordingConsentStanding,
+} from '../../domain/clients/consent-state.ts';
 import { type CaseFlagWithNames, listCaseFlags } from '../../store/case-flags.ts';
 import { type CaseShareWithNames, listCaseSharesWithNames } from '../../store/case-shares.ts';
 import { type CaseHeader, getCaseHeader } from '../../store/cases.ts';
+import { listConsents } from '../../store/clients.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import { type FieldChangeRow, listFieldChanges } from '../../store/field-changes.ts';
 import type { CaseRow } from '../../store/schema.ts';
+import { consentDates } from '../clients/client-view.ts';
+import { organisationToday } from '../clients/organisation-today.ts';
+import { recordingConsentMonths } from '../compliance/consent-settings.ts';
 import { requireActor, type ServiceContext } from '../context.ts';
 import type { LoadedCase } from './load-case.ts';
 
@@ -16,6 +24,8 @@ export interface CaseView {
   /** Live shares only: not revoked, not expired. */
   readonly shares: readonly CaseShareWithNames[];
   readonly history: readonly FieldChangeRow[];
+  /** Where the client stands on consent to recording today: flagged unless active. */
+  readonly recordingConsent: RecordingConsentStanding;
   readonly yourAccess: { readonly contribute: boolean; readonly manage: boolean };
 }
 
@@ -36,6 +46,9 @@ export async function loadCaseView(
   const flags = await listCaseFlags(db, row.org_id, row.id);
   const shares = await listCaseSharesWithNames(db, row.org_id, row.id);
   const history = await listFieldChanges(db, row.org_id, 'case', row.id);
+  const consents = await listConsents(db, row.org_id, row.client_id);
+  const today = await organisationToday(ctx, db);
+  const months = await recordingConsentMonths(ctx, db);
   return {
     row,
     header,
@@ -44,6 +57,7 @@ export async function loadCaseView(
       isLiveShare({ userId: s.user_id, kind: s.kind, expiresAt: s.expires_at, revokedAt: s.revoked_at }, now),
     ),
     history,
+    recordingConsent: recordingConsentStanding(consents.map(consentDates), today, months),
     yourAccess: {
       contribute: canContributeToCase(actor, access, now),
       manage: canManageCase(actor, access),

@@ -13,6 +13,7 @@ import {
   recordFinancialOutcomesIn,
 } from '../outcomes/record-financial-outcome.ts';
 import { reassessCases } from '../priority/reassess-cases.ts';
+import { destructionDueOn } from '../retention/destruction-date.ts';
 import { type CaseView, loadCaseView } from './case-view.ts';
 import { loadCase } from './load-case.ts';
 
@@ -114,6 +115,15 @@ export async function changeCaseStatus(
       closed_at: plan.next.closedAt,
       updated_at: now,
       ...(plan.next.status === 'open' ? { last_attention_at: now } : {}),
+      // Retention: a closing case gets its destruction date (its type's schedule); reopening clears it.
+      destruction_due_on:
+        plan.next.status === 'closed' && plan.next.closedAt
+          ? await destructionDueOn(tx, {
+              orgId: row.org_id,
+              caseTypeId: row.case_type_id,
+              closedAt: plan.next.closedAt,
+            })
+          : null,
     });
     await recordFieldChanges(tx, {
       orgId: row.org_id,

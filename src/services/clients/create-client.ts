@@ -72,7 +72,12 @@ export async function createClient(ctx: ServiceContext, input: CreateClientInput
     return { kind: 'created', row };
   });
   if (outcome.kind === 'duplicate') throw await duplicateWarning(ctx, outcome.matches);
-  return { row: outcome.row, consents: [], cases: [] };
+  return {
+    row: outcome.row,
+    consents: [],
+    recordingConsent: { status: 'none', consentId: null, expiresOn: null, flagged: true },
+    cases: [],
+  };
 }
 
 async function findDuplicates(tx: Tx, orgId: string, details: ClientDetails): Promise<DuplicateRow[]> {

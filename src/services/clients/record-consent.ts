@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
 import { insertConsent, listConsents } from '../../store/clients.ts';
 import type { ConsentPurpose, LawfulBasis } from '../../store/schema.ts';
+import { recordingConsentMonths } from '../compliance/consent-settings.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { type ConsentView, consentView } from './client-view.ts';
 import { loadClient } from './load-client.ts';
@@ -55,6 +56,6 @@ export async function recordConsent(
     });
     const stored = (await listConsents(tx, actor.orgId, client.id)).find((c) => c.id === consent.id);
     if (!stored) throw new AppError('INTERNAL', 'The consent just recorded was not found.');
-    return consentView(stored, today);
+    return consentView(stored, today, await recordingConsentMonths(ctx, tx));
   });
 }

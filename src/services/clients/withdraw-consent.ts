@@ -1,6 +1,7 @@
 import { withdrawalRefusal } from '../../domain/clients/consent-state.ts';
 import { AppError } from '../../domain/errors.ts';
 import { getConsentForUpdate, listConsents, setConsentWithdrawn } from '../../store/clients.ts';
+import { recordingConsentMonths } from '../compliance/consent-settings.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { type ConsentView, consentView } from './client-view.ts';
 import { loadClient } from './load-client.ts';
@@ -56,6 +57,6 @@ export async function withdrawConsent(
     });
     const stored = (await listConsents(tx, actor.orgId, client.id)).find((c) => c.id === consent.id);
     if (!stored) throw new AppError('CONSENT_NOT_FOUND');
-    return consentView(stored, today);
+    return consentView(stored, today, await recordingConsentMonths(ctx, tx));
   });
 }

@@ -6,6 +6,9 @@ import * as priorities from './2026-11-24T0400-priorities.ts';
 import * as caseloadReviews from './2026-11-24T0500-caseload-reviews.ts';
 import * as exchange from './2026-11-24T0510-exchange.ts';
 import * as reviews from './2026-11-24T0520-reviews.ts';
+import * as subjectAccess from './2026-11-24T0600-subject-access.ts';
+import * as retention from './2026-11-24T0610-retention.ts';
+import * as compliance from './2026-11-24T0630-compliance.ts';
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed, and
@@ -19,4 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0500-caseload-reviews': caseloadReviews,
   '2026-11-24T0510-exchange': exchange,
   '2026-11-24T0520-reviews': reviews,
+  '2026-11-24T0600-subject-access': subjectAccess,
+  '2026-11-24T0610-retention': retention,
+  '2026-11-24T0630-compliance': compliance,
 };

@@ -1,5 +1,6 @@
 import '@mantine/core/styles/SimpleGrid.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { AnonymisedExportSection } from '../anonymise/anonymised-export-section.tsx';
 import type { ApiClient } from '../api-client.ts';
 import { HandoverCallout } from '../exchange/handover-callout.tsx';
 import { InformationExchangeSection } from '../exchange/information-exchange-section.tsx';
@@ -15,6 +16,8 @@ import { ActionsSection } from './actions-section.tsx';
 import { loadCaseData } from './case-data.ts';
 import { CaseDetails, ContactCallouts } from './case-summary.tsx';
 import { ChronologySection } from './chronology-section.tsx';
+import { ConsentCallout } from './consent-callout.tsx';
+import { EqualityMonitoringForm } from './equality-monitoring-form.tsx';
 import { FlagsSection } from './flags-section.tsx';
 import { GoalsSection } from './goals-section.tsx';
 import { InformSection } from './inform-section.tsx';
@@ -39,6 +42,7 @@ const CONTENTS = [
   ['information-exchange', 'Information exchange'],
   ['inform', 'Inform colleagues'],
   ['chronology', 'Chronology'],
+  ['anonymised-export', 'Anonymised export'],
 ] as const;
 
 /** Scrolls to and focuses the #fragment's element once it exists (a link to one note of the case). */
@@ -122,6 +126,7 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
             ))}
         </div>
       )}
+      <ConsentCallout {...section} />
       <ContactCallouts client={kase.client} />
       <section aria-labelledby="summary-heading" className="record-section">
         <h2 id="summary-heading" className="section-title">
@@ -157,7 +162,9 @@ export function CasePage({ api, caseId }: { api: ApiClient; caseId: string }) {
       <NotesSection data={data} />
       <InformationExchangeSection {...section} />
       <InformSection {...section} />
+      <EqualityMonitoringForm {...section} />
       <ChronologySection caseId={kase.id} chronology={data.chronology} />
+      <AnonymisedExportSection api={api} caseId={kase.id} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '../../contract/caseload-settings.ts';
 import type { ApiClient } from '../api-client.ts';
 import { textOf } from '../case/inline-form.tsx';
+import { ConsentSettingsSection } from '../compliance/consent-settings-section.tsx';
 import { ErrorSummary, type FormProblem, problemFromError, problemFromIssues } from '../form-problem.tsx';
 import { useLoad } from '../lib/use-load.ts';
 import { PageHeading } from '../page-heading.tsx';
@@ -70,6 +71,7 @@ export function CaseloadSettingsPage({ api }: { api: ApiClient }) {
       {loaded.state === 'ready' && (
         <SettingsForm settings={loaded.data} problem={problem} pending={pending} onSubmit={submit} />
       )}
+      <ConsentSettingsSection api={api} />
     </>
   );
 }

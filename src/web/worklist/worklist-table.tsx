@@ -52,6 +52,14 @@ export function WorklistTable({ rows, today, showOwner, caption }: WorklistTable
   );
 }
 
+/** The worklist's short words for a client without live consent to recording. */
+const CONSENT_TAG = {
+  active: 'Consent to recording given',
+  expired: 'Consent expired',
+  withdrawn: 'Consent withdrawn',
+  none: 'No consent recorded',
+} as const;
+
 function WorklistTableRow({
   row,
   today,
@@ -73,9 +81,17 @@ function WorklistTableRow({
         </a>
         <span className="wl-client">{row.client.displayName}</span>
         <span className="wl-small muted">{row.type.name}</span>
-        {(row.case.status === 'on_hold' || tags.length > 0 || row.handoverToRead) && (
+        {(row.case.status === 'on_hold' ||
+          tags.length > 0 ||
+          row.handoverToRead ||
+          row.recordingConsent?.flagged) && (
           <span className="badges">
             {row.handoverToRead && <span className="tag tag-flag">Handover note to read</span>}
+            {row.recordingConsent?.flagged && (
+              <span className="tag tag-flag" title={row.recordingConsent.message}>
+                {CONSENT_TAG[row.recordingConsent.status]}
+              </span>
+            )}
             {row.case.status === 'on_hold' && <span className="tag tag-draft">{STATUS_WORDS.on_hold}</span>}
             {tags.map((tag) => (
               <span key={tag} className="tag tag-flag">

@@ -9,6 +9,7 @@ import type { CaseView } from '../../../services/cases/case-view.ts';
 import type { CaseFlagWithNames } from '../../../store/case-flags.ts';
 import type { CaseShareWithNames } from '../../../store/case-shares.ts';
 import type { VisibleCaseRow } from '../../../store/cases.ts';
+import { presentRecordingConsent } from '../compliance/consent-standing.presenter.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const clientName = (c: { preferred_name: string | null; legal_name: string }) =>
@@ -80,6 +81,7 @@ export function presentCase(view: CaseView): CaseResponse {
     lastAttentionAt: row.last_attention_at.toISOString(),
     flags: view.flags.map(presentFlag),
     shares: view.shares.map(presentShare),
+    recordingConsent: presentRecordingConsent(view.recordingConsent),
     history: view.history.map((h) => ({
       field: h.field,
       oldValue: h.oldValue,

@@ -8,12 +8,13 @@ import type { ClientView, ConsentView } from '../../../services/clients/client-v
 import type { ClientMatch } from '../../../services/clients/look-up-clients.ts';
 import type { FieldChangeRow } from '../../../store/field-changes.ts';
 import type { AccessNeeds, SafeContact } from '../../../store/schema.ts';
+import { presentRecordingConsent } from '../compliance/consent-standing.presenter.ts';
 
 /** Only the answers given; an unanswered question is left out (not false). */
 const answered = <T extends object>(group: T): T =>
   Object.fromEntries(Object.entries(group).filter(([, v]) => v !== null && v !== undefined)) as T;
 
-export const presentConsent = ({ row, state }: ConsentView): ConsentResponse => ({
+export const presentConsent = ({ row, state, expiresOn }: ConsentView): ConsentResponse => ({
   id: row.id,
   purpose: row.purpose,
   lawfulBasis: row.lawful_basis,
@@ -22,6 +23,8 @@ export const presentConsent = ({ row, state }: ConsentView): ConsentResponse => 
   withdrawnAt: row.withdrawn_at,
   notes: row.notes,
   state,
+  expiresOn,
+  renewsConsentId: row.renews_consent_id,
   recordedBy: { id: row.recorded_by, displayName: row.recorded_by_name },
   recordedAt: row.recorded_at.toISOString(),
 });
@@ -41,6 +44,7 @@ export function presentClient(view: ClientView): ClientResponse {
     safeContact: answered<SafeContact>(row.safe_contact),
     accessNeeds: answered<AccessNeeds>(row.access_needs),
     consents: view.consents.map(presentConsent),
+    recordingConsent: presentRecordingConsent(view.recordingConsent),
     cases: view.cases.map((c) => ({ id: c.id, reference: c.reference, status: c.status })),
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
@@ -60,10 +64,12 @@ export const presentClientLookup = (matches: readonly ClientMatch[]): ClientLook
 
 export const presentClientHistory = (changes: readonly FieldChangeRow[]): ClientHistoryResponse => ({
   changes: changes.map((c) => ({
+    id: Number(c.id),
     field: c.field,
     oldValue: c.oldValue,
     newValue: c.newValue,
     reason: c.reason,
+    rectificationRequestId: c.rectificationRequestId,
     changedBy: { id: c.changedBy, displayName: c.changedByName },
     changedAt: c.changedAt.toISOString(),
   })),

@@ -12,6 +12,7 @@ import {
   createClientRequestSchema,
   duplicateClientProblemSchema,
   recordConsentRequestSchema,
+  renewConsentRequestSchema,
   updateClientRequestSchema,
   withdrawConsentRequestSchema,
 } from '../../../contract/clients.ts';
@@ -23,6 +24,7 @@ import { getClient } from '../../../services/clients/get-client.ts';
 import { listClientHistory } from '../../../services/clients/list-client-history.ts';
 import { lookUpClients } from '../../../services/clients/look-up-clients.ts';
 import { recordConsent } from '../../../services/clients/record-consent.ts';
+import { renewConsent } from '../../../services/clients/renew-consent.ts';
 import { updateClient } from '../../../services/clients/update-client.ts';
 import { withdrawConsent } from '../../../services/clients/withdraw-consent.ts';
 import {
@@ -161,5 +163,31 @@ export const clientsRoutes: FastifyPluginAsync = async (base) => {
           request.body.withdrawnAt,
         ),
       ),
+  );
+
+  app.post(
+    '/:id/consents/:consentId/renew',
+    {
+      config: { policy: signedIn },
+      schema: {
+        summary: 'Renew a consent: the client gave it again',
+        description:
+          'Records a new consent for the same purpose and lawful basis, linked to the one renewed ' +
+          '(renewsConsentId); without expiresAt, consent to recording lasts the organisation’s period ' +
+          `from givenAt. A withdrawn consent cannot be renewed (CONFLICT): record a new one. Audited (consent.renewed). ${access}`,
+        tags: ['clients'],
+        params: consentParamsSchema,
+        body: renewConsentRequestSchema,
+        response: { 201: consentSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          presentConsent(
+            await renewConsent(request.ctx, request.params.id, request.params.consentId, request.body),
+          ),
+        ),
   );
 };

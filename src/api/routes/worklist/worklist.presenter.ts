@@ -1,6 +1,7 @@
 import type { WorklistResponse, WorklistRowResponse } from '../../../contract/worklist.ts';
 import type { WorklistRow } from '../../../domain/worklist/worklist.ts';
 import type { WorklistResult } from '../../../services/worklist/list-worklist.ts';
+import { presentRecordingConsent } from '../compliance/consent-standing.presenter.ts';
 
 function presentRow(r: WorklistRow): WorklistRowResponse {
   const c = r.case;
@@ -55,6 +56,7 @@ function presentRow(r: WorklistRow): WorklistRowResponse {
     handoverToRead: c.handoverToRead ?? false,
     resources: r.resources,
     resourceProblems: [...r.resourceProblems],
+    recordingConsent: r.recordingConsent ? presentRecordingConsent(r.recordingConsent) : null,
   };
 }
 
