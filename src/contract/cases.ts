@@ -326,6 +326,21 @@ export const caseSchema = z
     vulnerabilityIndicators: z.array(z.string()),
     openedAt: z.iso.datetime(),
     closedAt: z.iso.datetime().nullable(),
+    destructionDueOn: z.iso
+      .date()
+      .nullable()
+      .describe(
+        'Closed cases: the day the case is due to be destroyed (closing day + its type’s retention years, or an extension’s date). Null while open or on hold.',
+      ),
+    retentionExtension: z
+      .object({
+        previousOn: z.iso.date().describe('The destruction date before the extension.'),
+        reason: z.string(),
+        extendedBy: personRefSchema,
+        extendedAt: z.iso.datetime(),
+      })
+      .nullable()
+      .describe('The extension that set destructionDueOn; null when it is the retention schedule’s date.'),
     lastAttentionAt: z.iso.datetime(),
     flags: z.array(caseFlagSchema),
     shares: z.array(caseShareSchema).describe('Live shares: not revoked and not expired.'),

@@ -76,8 +76,8 @@ export async function upsertSchedule(
 }
 
 /**
- * After a schedule changes: the destruction dates of the type's closed cases that were never
- * extended become closing day + years. Returns the ids of the cases whose date moved.
+ * After a schedule changes: the destruction dates of the type's closed cases not extended since
+ * they last closed become closing day + years. Returns the ids of the cases whose date moved.
  */
 export async function recomputeDestructionDates(
   db: DbOrTx,
@@ -88,7 +88,8 @@ export async function recomputeDestructionDates(
        SET destruction_due_on = ((c.closed_at AT TIME ZONE ${v.timeZone})::date
                                  + make_interval(years => ${v.years}))::date
      WHERE c.org_id = ${v.orgId} AND c.case_type_id = ${v.caseTypeId} AND c.status = 'closed'
-       AND NOT EXISTS (SELECT 1 FROM retention_extensions e WHERE e.org_id = c.org_id AND e.case_id = c.id)
+       AND NOT EXISTS (SELECT 1 FROM retention_extensions e
+                        WHERE e.org_id = c.org_id AND e.case_id = c.id AND e.extended_at >= c.closed_at)
        AND c.destruction_due_on IS DISTINCT FROM
            ((c.closed_at AT TIME ZONE ${v.timeZone})::date + make_interval(years => ${v.years}))::date
     RETURNING c.id`.execute(db);
@@ -185,6 +186,47 @@ export async function insertExtension(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export interface CurrentExtensionRow {
+  readonly previousOn: string;
+  readonly until: string;
+  readonly reason: string;
+  readonly extendedBy: string;
+  readonly extendedByName: string;
+  readonly extendedAt: Date;
+}
+
+/**
+ * The extension that set a closed case's present destruction date: the latest one made since the
+ * case last closed whose new date is the date now held (an extension before a reopening no longer
+ * counts). Undefined when the date is the schedule's.
+ */
+export async function currentExtension(
+  db: DbOrTx,
+  c: { orgId: string; caseId: string; destructionDueOn: string; closedAt: Date },
+): Promise<CurrentExtensionRow | undefined> {
+  const row = await db
+    .selectFrom('retention_extensions as e')
+    .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.id', '=', 'e.extended_by'))
+    .select(['e.previous_on', 'e.until', 'e.reason', 'e.extended_by', 'u.display_name', 'e.extended_at'])
+    .where('e.org_id', '=', c.orgId)
+    .where('e.case_id', '=', c.caseId)
+    .where('e.until', '=', c.destructionDueOn)
+    .where('e.extended_at', '>=', c.closedAt)
+    .orderBy('e.extended_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row
+    ? {
+        previousOn: row.previous_on,
+        until: row.until,
+        reason: row.reason,
+        extendedBy: row.extended_by,
+        extendedByName: row.display_name,
+        extendedAt: row.extended_at,
+      }
+    : undefined;
 }
 
 export interface ErasureRequestRow {

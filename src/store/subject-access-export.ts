@@ -3,7 +3,10 @@
  * record and its field history, consents, every case and every record of those cases, the reviews
  * and file reviews that discussed them, and the audit events about any of them. Rows are returned
  * whole (every column) except search vectors, document bytes (read separately) and caseload-review
- * snapshots (figures about the practitioner's whole caseload, other clients included).
+ * snapshots (figures about the practitioner's whole caseload, other clients included). Also the
+ * client's equality-monitoring answers, retention extensions of their cases, and their subject
+ * access, rectification and erasure requests. Not included: tombstones (pseudonymous, with no link
+ * to the client) and breach records (organisation-level, with no client link).
  * Every query is scoped by org_id.
  */
 import { sql } from 'kysely';
@@ -53,7 +56,8 @@ export async function readClientEverything(
       | 'case_handovers'
       | 'referrals'
       | 'sharing_records'
-      | 'financial_outcomes',
+      | 'financial_outcomes'
+      | 'retention_extensions',
   >(
     table: T,
     caseIds: string[],
@@ -101,6 +105,7 @@ export async function readClientEverything(
       'opened_at',
       'closed_at',
       'last_attention_at',
+      'destruction_due_on',
       'created_by',
       'created_at',
       'updated_at',
@@ -256,6 +261,27 @@ export async function readClientEverything(
     .where('client_id', '=', clientId)
     .orderBy('created_at')
     .execute();
+  const rectificationNoteLinks = await db
+    .selectFrom('rectification_note_links')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('rectification_request_id', 'in', ids(rectifications as ExportRow[]))
+    .orderBy('linked_at')
+    .execute();
+  const erasureRequests = await db
+    .selectFrom('erasure_requests')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .orderBy('recorded_at')
+    .execute();
+  // The client's own answers: kept apart from case reads, but theirs, so they belong here.
+  const equalityMonitoring = await db
+    .selectFrom('equality_monitoring')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('client_id', '=', clientId)
+    .execute();
 
   const sections: Record<string, ExportRow[]> = {
     consents,
@@ -285,8 +311,12 @@ export async function readClientEverything(
     referrals: await byCase('referrals', caseIds),
     sharingRecords: await byCase('sharing_records', caseIds),
     financialOutcomes: await byCase('financial_outcomes', caseIds),
+    retentionExtensions: await byCase('retention_extensions', caseIds),
+    equalityMonitoring,
     subjectAccessRequests: sars,
     rectificationRequests: rectifications,
+    rectificationNoteLinks,
+    erasureRequests,
   } as Record<string, ExportRow[]>;
 
   const about = new Set<string>([clientId]);

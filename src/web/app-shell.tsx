@@ -38,6 +38,7 @@ const ADMIN_NAV_ITEMS = [
 const DATA_PROTECTION_NAV_ITEMS = [
   { path: PATHS.breaches, label: 'Breach log' },
   { path: PATHS.subjectAccess, label: 'Subject access' },
+  { path: PATHS.rectification, label: 'Rectification' },
   { path: PATHS.retention, label: 'Retention and erasure' },
 ] as const;
 

@@ -65,6 +65,9 @@ const ExternalFactorsPage = lazy(() =>
 const SubjectAccessPage = lazy(() =>
   import('./data-protection/subject-access-page.tsx').then((m) => ({ default: m.SubjectAccessPage })),
 );
+const RectificationPage = lazy(() =>
+  import('./data-protection/rectification-page.tsx').then((m) => ({ default: m.RectificationPage })),
+);
 const RetentionPage = lazy(() =>
   import('./data-protection/retention-page.tsx').then((m) => ({ default: m.RetentionPage })),
 );
@@ -307,6 +310,8 @@ export function App() {
         return <EqualityReportPage api={api} />;
       case 'subject-access':
         return <SubjectAccessPage api={api} />;
+      case 'rectification':
+        return <RectificationPage api={api} />;
       case 'retention':
         return <RetentionPage api={api} session={session} />;
       case 'reviews':

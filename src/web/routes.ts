@@ -31,6 +31,7 @@ export const PATHS = {
   evidencePack: '/evidence-pack',
   equalityReport: '/equality-monitoring',
   subjectAccess: '/subject-access',
+  rectification: '/rectification',
   retention: '/retention',
 } as const;
 
@@ -83,6 +84,7 @@ export type Page =
   | 'evidence-pack'
   | 'equality-report'
   | 'subject-access'
+  | 'rectification'
   | 'retention'
   | 'not-found';
 
@@ -138,6 +140,7 @@ const FIXED: Record<string, Page> = {
   [PATHS.evidencePack]: 'evidence-pack',
   [PATHS.equalityReport]: 'equality-report',
   [PATHS.subjectAccess]: 'subject-access',
+  [PATHS.rectification]: 'rectification',
   [PATHS.retention]: 'retention',
 };
 

@@ -56,6 +56,10 @@ describe('retention', () => {
     const wb = await insertCase(t.db, { orgId: w.orgId, ownerId: w.owner.id, teamId: w.team.id });
     expect((await sendAs(app, owner, 'POST', `/api/cases/${wb.id}/status`, CLOSE)).statusCode).toBe(200);
     expect((await caseRow(wb.id))?.destruction_due_on).toBe('2032-11-24');
+    // The case JSON shows the date (the schedule's: no extension).
+    const closedView = await sendAs(app, owner, 'GET', `/api/cases/${wb.id}`);
+    expect(closedView.statusCode).toBe(200);
+    expect(closedView.json()).toMatchObject({ destructionDueOn: '2032-11-24', retentionExtension: null });
 
     // Debt: the admin sets 2 years; a debt case closing now gets 2 years.
     const put = await sendAs(app, admin, 'PUT', `/api/retention/schedules/${debt?.caseTypeId}`, {
@@ -84,6 +88,11 @@ describe('retention', () => {
     });
     expect(reopen.statusCode).toBe(200);
     expect((await caseRow(d.id))?.destruction_due_on).toBeNull();
+    expect((await sendAs(app, owner, 'GET', `/api/cases/${d.id}`)).json()).toMatchObject({
+      status: 'open',
+      destructionDueOn: null,
+      retentionExtension: null,
+    });
 
     // Changing a schedule moves the dates of closed cases of the type (never extended).
     await sendAs(app, owner, 'POST', `/api/cases/${d.id}/status`, CLOSE);
@@ -170,6 +179,23 @@ describe('retention', () => {
     expect(ext.statusCode).toBe(201);
     expect(ext.json()).toMatchObject({ caseId: a.id, previousOn: today, until: '2027-03-31' });
     expect((await caseRow(a.id))?.destruction_due_on).toBe('2027-03-31');
+    // The case JSON shows the new date with the extension that set it and its reason.
+    const ownerSession = await signInAs(app, w.owner, { clock });
+    const extendedView = await sendAs(app, ownerSession, 'GET', `/api/cases/${a.id}`);
+    expect(extendedView.statusCode).toBe(200);
+    expect(extendedView.json()).toMatchObject({
+      destructionDueOn: '2027-03-31',
+      retentionExtension: {
+        previousOn: today,
+        reason: 'Complaint to the ombudsman still open',
+        extendedBy: { id: w.admin.id },
+        extendedAt: clock.now().toISOString(),
+      },
+    });
+    expect((await sendAs(app, ownerSession, 'GET', `/api/cases/${b.id}`)).json()).toMatchObject({
+      destructionDueOn: today,
+      retentionExtension: null,
+    });
     const after = (await sendAs(app, admin, 'GET', '/api/retention/review')).json<{
       cases: { caseId: string }[];
     }>();
@@ -198,6 +224,16 @@ describe('retention', () => {
     expect((await auditOf(w.orgId, 'retention.approved')).map((e) => e.entity_id)).toEqual([b.id]);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
     expect((await sendAs(app, admin, 'GET', '/api/retention/review?month=2026-13')).statusCode).toBe(400);
+
+    // Reopened and closed again: the old extension no longer counts; the schedule's date applies.
+    const reopened = await sendAs(app, ownerSession, 'POST', `/api/cases/${a.id}/status`, {
+      status: 'open',
+      reason: 'New appeal',
+    });
+    expect(reopened.json()).toMatchObject({ destructionDueOn: null, retentionExtension: null });
+    const reclosed = await sendAs(app, ownerSession, 'POST', `/api/cases/${a.id}/status`, CLOSE);
+    expect(reclosed.statusCode).toBe(200);
+    expect(reclosed.json()).toMatchObject({ destructionDueOn: '2032-11-24', retentionExtension: null });
   });
 });
 

@@ -306,7 +306,32 @@ describe('subject access export', () => {
     staff: Row[];
   };
 
+  /** A retention extension of the closed case (the seeder writes none). */
+  let retentionExtension = '';
+
   beforeAll(async () => {
+    const closed = await t.db
+      .updateTable('cases')
+      .set({ destruction_due_on: '2032-11-01' })
+      .where('id', '=', seeded.closedCaseId)
+      .returning('destruction_due_on')
+      .executeTakeFirstOrThrow();
+    retentionExtension = (
+      await t.db
+        .insertInto('retention_extensions')
+        .values({
+          org_id: seeded.orgId,
+          case_id: seeded.closedCaseId,
+          previous_on: '2031-11-01',
+          until: closed.destruction_due_on ?? '2032-11-01',
+          reason: 'Legal claim pending',
+          extended_by: users.auditor.id,
+          extended_at: new Date('2026-11-22T10:00:00Z'),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+
     sarId = (await register(users.auditor, sarBody('2026-11-25'))).json().id;
     const res = await as(users.auditor, 'GET', `/api/subject-access-requests/${sarId}/export`);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -329,7 +354,7 @@ describe('subject access export', () => {
     const ids = seeded.ids;
     expect(data.client.id).toBe(seeded.clientId);
     expect(data.client.legalName).toBe(CLIENT_MARKERS.legalName);
-    expect(idsOf(s.consents)).toEqual(sorted([ids.consents.recording, ids.consents.referral]));
+    expect(idsOf(s.consents)).toEqual(sorted(Object.values(ids.consents)));
     expect(idsOf(s.cases)).toEqual(sorted(ids.cases));
     expect(idsOf(s.clientFieldHistory)).toEqual(sorted(ids.fieldChanges.client));
     expect(idsOf(s.caseFieldHistory)).toEqual(sorted(ids.fieldChanges.case));
@@ -362,6 +387,49 @@ describe('subject access export', () => {
     expect(notes).toEqual(expect.arrayContaining([ids.notes.filed, ids.notes.amendment, ids.notes.draft]));
     expect(notes).not.toContain(ids.notes.restricted);
     expect(s.notes?.find((n) => n.id === ids.notes.amendment)?.amendsNoteId).toBe(ids.notes.filed);
+  });
+
+  it('contains the client’s rows of the data-protection tables too (0600–0630)', () => {
+    const s = data.sections;
+    const ids = seeded.ids;
+    // Consent renewals keep their link to the consent they renew.
+    expect(s.consents?.find((c) => c.id === ids.consents.renewal)?.renewsConsentId).toBe(
+      ids.consents.recording,
+    );
+    // Equality monitoring answers are the client's own data: their one row, every answer.
+    expect(idsOf(s.equalityMonitoring, 'clientId')).toEqual(sorted(ids.equalityMonitoring));
+    expect(s.equalityMonitoring?.[0]).toMatchObject({ ageBand: '65-74', ethnicity: 'white-british' });
+    expect(s.equalityMonitoring?.[0]).not.toHaveProperty('orgId');
+    // Every subject access request about the client: the seeder's earlier one, this one (and the register tests').
+    expect(idsOf(s.subjectAccessRequests)).toEqual(
+      expect.arrayContaining(sorted([...ids.subjectAccessRequests, sarId])),
+    );
+    expect(idsOf(s.rectificationRequests)).toEqual(expect.arrayContaining(sorted(ids.rectificationRequests)));
+    expect(idsOf(s.rectificationNoteLinks, 'noteId')).toEqual(sorted(ids.rectificationNoteLinks));
+    // The field change made to rectify carries its request.
+    const linked = s.clientFieldHistory?.filter((c) => c.rectificationRequestId !== null) ?? [];
+    expect(linked.map((c) => c.rectificationRequestId)).toEqual(ids.rectificationRequests);
+    expect(idsOf(s.erasureRequests)).toEqual(sorted(ids.erasureRequests));
+    expect(idsOf(s.retentionExtensions)).toEqual([retentionExtension]);
+    expect(s.cases?.find((c) => c.id === seeded.closedCaseId)?.destructionDueOn).toBe('2032-11-01');
+    // Their audit events are there too (e.g. the equality answers recorded, the erasure refused).
+    const actions = new Set((s.auditEvents ?? []).map((e) => e.action));
+    for (const action of [
+      'equality_monitoring.recorded',
+      'erasure_request.refused',
+      'rectification.rectified',
+    ]) {
+      expect(actions, action).toContain(action);
+    }
+    // Nothing of anyone else in these sections.
+    for (const section of [
+      'equalityMonitoring',
+      'subjectAccessRequests',
+      'rectificationRequests',
+      'erasureRequests',
+    ]) {
+      for (const row of s[section] ?? []) expect(row.clientId, section).toBe(seeded.clientId);
+    }
   });
 
   it('puts each document’s bytes in the ZIP', async () => {
@@ -451,7 +519,7 @@ describe('subject access export', () => {
       clientId: seeded.clientId,
       withheldRestrictedNotes: 2,
       restrictedIncluded: false,
-      counts: { cases: 2, consents: 2 },
+      counts: { cases: 2, consents: 3, equalityMonitoring: 1, retentionExtensions: 1 },
     });
     const all = await t.db
       .selectFrom('audit_events')
@@ -560,10 +628,28 @@ describe('rectification', () => {
       fieldChangeIds: [...seeded.ids.fieldChanges.case],
     });
     expect(foreign.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'fieldChangeIds' });
+    // A change linked to another request already cannot be linked again.
+    const unlinked = (
+      await t.db
+        .selectFrom('field_changes')
+        .select('id')
+        .where('entity_type', '=', 'client')
+        .where('entity_id', '=', seeded.clientId)
+        .where('rectification_request_id', 'is', null)
+        .execute()
+    ).map((r) => Number(r.id));
+    const taken = seeded.ids.fieldChanges.client.filter((c) => !unlinked.includes(c));
+    expect(taken).toHaveLength(1);
+    const twice = await as(users.auditor, 'POST', `/api/rectification-requests/${id}/resolve`, {
+      outcome: 'rectified',
+      reason: 'Changed by the adviser',
+      fieldChangeIds: [...unlinked, ...taken],
+    });
+    expect(twice.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'fieldChangeIds' });
     const ok = await as(users.auditor, 'POST', `/api/rectification-requests/${id}/resolve`, {
       outcome: 'rectified',
       reason: 'Changed by the adviser',
-      fieldChangeIds: [...seeded.ids.fieldChanges.client],
+      fieldChangeIds: unlinked,
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(
@@ -571,7 +657,7 @@ describe('rectification', () => {
         .json()
         .fieldChanges.map((c: Row) => String(c.id))
         .sort(),
-    ).toEqual(sorted(seeded.ids.fieldChanges.client));
+    ).toEqual(sorted(unlinked));
 
     const other = (
       await as(users.auditor, 'POST', '/api/rectification-requests', {

@@ -2,7 +2,9 @@
  * Retention and erasure in Chromium: an administrator opens the retention review from the
  * navigation, extends one due case (a problem shown beside its field first) and approves the
  * destruction of another, then approves an erasure request another admin recorded. Axe on every
- * state; the screenshot is test-results/retention.png. No sleeps: it waits for what a person sees.
+ * state; the screenshot is test-results/retention.png. The case's owner then sees the extended
+ * destruction date and its reason on the case page (test-results/retention-case.png). No sleeps: it
+ * waits for what a person sees.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
 import { projectRoot } from '../../src/config.ts';
+import { formatDate } from '../../src/web/lib/format.ts';
 import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
@@ -18,6 +21,7 @@ import { chromiumAvailable, launchBrowser, listenForBrowser, newSignedInPage } f
 
 const t = setupTestDatabase();
 const SCREENSHOT = path.join(projectRoot, 'test-results', 'retention.png');
+const CASE_SCREENSHOT = path.join(projectRoot, 'test-results', 'retention-case.png');
 
 describe.skipIf(!chromiumAvailable)(
   'retention and erasure in Chromium (skipped: no /usr/bin/chromium)',
@@ -26,12 +30,14 @@ describe.skipIf(!chromiumAvailable)(
     let base: string;
     let browser: Browser;
     let admin: Awaited<ReturnType<typeof insertUser>>;
+    let adviser: Awaited<ReturnType<typeof insertUser>>;
     const refs: string[] = [];
+    const caseIds: string[] = [];
 
     beforeAll(async () => {
       const org = await insertOrganisation(t.db, { name: 'Riverside Advice' });
       const team = await insertTeam(t.db, { orgId: org.id, name: 'Housing and benefits' });
-      const adviser = await insertUser(t.db, { orgId: org.id, team: { id: team.id, role: 'member' } });
+      adviser = await insertUser(t.db, { orgId: org.id, team: { id: team.id, role: 'member' } });
       admin = await insertUser(t.db, {
         orgId: org.id,
         displayName: 'Ada Admin',
@@ -64,6 +70,7 @@ describe.skipIf(!chromiumAvailable)(
           .where('id', '=', c.id)
           .execute();
         refs.push(c.reference);
+        caseIds.push(c.id);
       }
       // A client with a closed case (not yet due) asked for erasure; another admin recorded it.
       const asker = await insertClient(t.db, { orgId: org.id, createdBy: adviser.id, legalName: 'Kit Lowe' });
@@ -163,6 +170,21 @@ describe.skipIf(!chromiumAvailable)(
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
       expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
       await page.context().close();
+
+      // The case's owner sees the new destruction date, and why, on the case page.
+      const owner = await newSignedInPage(browser, base, adviser);
+      await owner.page.goto(`${base}/cases/${caseIds[0]}`);
+      await h1(owner.page, 'Mia Rowe').waitFor();
+      const row = owner.page.locator('.detail-row').filter({ hasText: 'To be destroyed on' });
+      await row
+        .getByText(
+          '31 Jan 2099 unless extended again (extended from 1 Jun 2025 by Ada Admin on ' +
+            `${formatDate(new Date().toISOString())}: Complaint to the ombudsman still open)`,
+        )
+        .waitFor();
+      await expectNoAxeViolations(owner.page, 'a closed case with its destruction date');
+      await owner.page.screenshot({ path: CASE_SCREENSHOT, fullPage: true });
+      await owner.page.context().close();
     });
   },
 );

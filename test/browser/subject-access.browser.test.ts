@@ -1,8 +1,10 @@
 /**
  * The subject access register in Chromium: an auditor (the DPO role) finds the client by name,
  * registers a request received today (due one calendar month later, said in words), sees the export
- * link, and is told beside the field when the restricted-notes decision has no reason. Axe on each
- * state; the screenshot is test-results/subject-access.png. No sleeps.
+ * link, and is told beside the field when the restricted-notes decision has no reason; then registers
+ * a rectification request and resolves it, changing the client's phone (a refusal with a change is
+ * told beside the field). Axe on each state; screenshots test-results/subject-access.png and
+ * rectification.png. No sleeps.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,7 @@ import { chromiumAvailable, launchBrowser, listenForBrowser, signInOnPage } from
 
 const t = setupTestDatabase();
 const SCREENSHOT = path.join(projectRoot, 'test-results', 'subject-access.png');
+const RECT_SCREENSHOT = path.join(projectRoot, 'test-results', 'rectification.png');
 
 describe.skipIf(!chromiumAvailable)(
   'subject access register in Chromium (skipped: no /usr/bin/chromium)',
@@ -94,6 +97,50 @@ describe.skipIf(!chromiumAvailable)(
       await expectNoAxeViolations(page, 'register with one request and the decision form');
       mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    });
+
+    it('registers a rectification request and resolves it, changing the client’s phone', async () => {
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Rectification' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Rectification requests' }).waitFor();
+      await page.getByText('No rectification requests recorded.').waitFor();
+      await expectNoAxeViolations(page, 'no rectification requests');
+
+      await page.getByRole('textbox', { name: 'Find the client' }).fill('1984-03-02');
+      await page.getByRole('textbox', { name: 'Find the client' }).press('Enter');
+      await page.getByText('1 found: choose below.').waitFor();
+      await page.getByRole('button', { name: 'Register a rectification request' }).click();
+      await page
+        .getByRole('combobox', { name: 'Client', exact: true })
+        .selectOption({ label: `Mia Rowe, born 2 Mar 1984 (${await caseRef()})` });
+      await page.getByLabel('What they say is wrong').fill('The phone number is an old one');
+      await page.getByLabel('The change they ask for').fill('Use 07700 900123');
+      await page.getByRole('button', { name: 'Register the request' }).click();
+      await page.getByRole('status').filter({ hasText: 'Request registered.' }).waitFor();
+      const card = page.getByTestId('rectification-request');
+      await card.getByText('Received: not resolved yet').waitFor();
+      await card.getByText(/^Due in \d+ days \(/).waitFor();
+
+      // Refused but with a change: told beside the detail field.
+      await card.getByRole('button', { name: 'Resolve' }).click();
+      await card.getByLabel('Outcome').selectOption('refused');
+      await card.getByLabel('What was done, or why the data stays').fill('Number confirmed by letter');
+      await card.getByLabel('Client detail to correct now (if rectified)').selectOption('phone');
+      await card.getByLabel('Corrected value').fill('07700 900123');
+      await card.getByRole('button', { name: 'Resolve the request' }).click();
+      await card.getByText('A refused request changes nothing').first().waitFor();
+      await expectNoAxeViolations(page, 'resolve form with a problem');
+      await card.getByLabel('Outcome').selectOption('rectified');
+      await card.getByRole('button', { name: 'Resolve the request' }).click();
+      await page.getByRole('status').filter({ hasText: 'Request resolved.' }).waitFor();
+      await card.getByText('Rectified', { exact: true }).waitFor();
+      await card.getByText(/^Phone by Dana Protection on /).waitFor();
+      await expectNoAxeViolations(page, 'rectified request');
+      const phone = await t.db.selectFrom('clients').select('phone').executeTakeFirstOrThrow();
+      expect(phone.phone).toBe('07700 900123');
+      await page.screenshot({ path: RECT_SCREENSHOT, fullPage: true });
     });
 
     async function caseRef() {

@@ -29,6 +29,26 @@ describe('seedClientEverywhere', () => {
       .where('id', '=', seeded.ids.caseloadReviews[0] ?? '')
       .executeTakeFirstOrThrow();
     expect(review.status).toBe('completed');
+    expect(closed.destruction_due_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The data-protection links: a renewal of the recording consent, a rectified field change.
+    const renewal = await t.db
+      .selectFrom('consents')
+      .select('renews_consent_id')
+      .where('id', '=', seeded.ids.consents.renewal)
+      .executeTakeFirstOrThrow();
+    expect(renewal.renews_consent_id).toBe(seeded.ids.consents.recording);
+    const rectified = await t.db
+      .selectFrom('field_changes')
+      .select('rectification_request_id')
+      .where('id', '=', seeded.ids.fieldChanges.client.at(-1) ?? 0)
+      .executeTakeFirstOrThrow();
+    expect(rectified.rectification_request_id).toBe(seeded.ids.rectificationRequests[0]);
+    const erasure = await t.db
+      .selectFrom('erasure_requests')
+      .select('status')
+      .where('id', '=', seeded.ids.erasureRequests[0] ?? '')
+      .executeTakeFirstOrThrow();
+    expect(erasure.status).toBe('refused');
   });
 
   it('seeds into a given organisation, twice without clashing', async () => {

@@ -12,6 +12,9 @@
  * a completed caseload review and file review, an assessment stored by the real re-assessment
  * service, audit events whose details hold ids and field names only). Two cases: one open, one
  * closed with an outcome. Family member and third party are named in free text for redaction checks.
+ * Also the data-protection records (migrations 0600–0630): a renewed consent, equality-monitoring
+ * answers, a completed subject access request, a rectified rectification request (with its
+ * field change and amendment-note link) and a refused erasure request.
  *
  * Do not edit casually: the subject-access, retention/erasure, anonymise and backup tests rely on it.
  * Ask the retention owner to add a table when a new one can hold client data.
@@ -19,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../src/domain/access/actor.ts';
 import { formatCaseReference } from '../../src/domain/cases/reference.ts';
+import { DEFAULT_RETENTION_YEARS, destructionDate } from '../../src/domain/retention/retention.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { reassessCases } from '../../src/services/priority/reassess-cases.ts';
 import { appendAuditEvent } from '../../src/store/audit.ts';
@@ -67,8 +71,10 @@ export interface SeededClient {
   /** Every id written, per table. */
   readonly ids: {
     readonly clients: readonly string[];
-    readonly consents: { readonly recording: string; readonly referral: string };
+    /** `renewal` renews `recording` (consents.renews_consent_id). */
+    readonly consents: { readonly recording: string; readonly referral: string; readonly renewal: string };
     readonly cases: readonly string[];
+    /** The last client change is the rectification's (field_changes.rectification_request_id). */
     readonly fieldChanges: { readonly client: readonly number[]; readonly case: readonly number[] };
     readonly caseFlags: readonly string[];
     readonly caseShares: readonly string[];
@@ -102,6 +108,14 @@ export interface SeededClient {
     readonly financialOutcomes: readonly string[];
     /** subject_key of the alerts_sent rows. */
     readonly alertsSent: readonly string[];
+    /** client_id of the equality_monitoring row (the table has no id of its own). */
+    readonly equalityMonitoring: readonly string[];
+    readonly subjectAccessRequests: readonly string[];
+    readonly rectificationRequests: readonly string[];
+    /** note ids linked to the rectification request (rectification_note_links has no id). */
+    readonly rectificationNoteLinks: readonly string[];
+    /** A refused request (status 'refused'): it does not block recording a new one. */
+    readonly erasureRequests: readonly string[];
     /** seq of the audit events written about the client and its cases. */
     readonly auditEvents: readonly number[];
   };
@@ -136,6 +150,11 @@ export const SEEDED_TABLES = [
   'sharing_records',
   'financial_outcomes',
   'alerts_sent',
+  'equality_monitoring',
+  'subject_access_requests',
+  'rectification_requests',
+  'rectification_note_links',
+  'erasure_requests',
   'audit_events',
 ] as const;
 
@@ -286,6 +305,8 @@ export async function seedClientEverywhere(db: Db, options: { orgId?: string } =
       team_id: team.id,
       complexity_weight: 1,
       closed_at: closedAt,
+      // As closing sets it (src/services/retention/destruction-date.ts): the default schedule.
+      destruction_due_on: destructionDate(isoDay(closedAt), DEFAULT_RETENTION_YEARS),
       created_by: owner.id,
     })
     .returning('id')
@@ -864,6 +885,161 @@ export async function seedClientEverywhere(db: Db, options: { orgId?: string } =
     .returning('id')
     .executeTakeFirstOrThrow();
 
+  // -- data-protection records (migrations 0600–0630) --------------------------------------------
+  // A renewal of the recording consent (consents.renews_consent_id), as src/services/clients/renew-consent.ts.
+  const consentRenewal = await db
+    .insertInto('consents')
+    .values({
+      org_id: orgId,
+      client_id: client.id,
+      purpose: 'recording',
+      lawful_basis: 'consent',
+      given_at: isoDay(daysAgo(5)),
+      expires_at: isoDay(daysAgo(5 - 365)),
+      withdrawn_at: null,
+      notes: `${M.legalName} renewed consent by email from ${M.email}.`,
+      recorded_by: owner.id,
+      renews_consent_id: consentRecording.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await auditAbout(owner.id, 'consent.renewed', 'client', client.id, {
+    consentId: consentRenewal.id,
+    renewsConsentId: consentRecording.id,
+    purpose: 'recording',
+  });
+  // Equality monitoring answers (their own table, keyed by client).
+  await db
+    .insertInto('equality_monitoring')
+    .values({
+      org_id: orgId,
+      client_id: client.id,
+      age_band: '65-74',
+      sex: 'male',
+      gender_same_as_birth: 'yes',
+      sexual_orientation: 'prefer-not-to-say',
+      ethnicity: 'white-british',
+      religion: 'none',
+      disability: 'yes-a-lot',
+      pregnancy_maternity: 'no',
+      marital_status: 'prefer-not-to-say',
+      recorded_by: owner.id,
+      recorded_at: daysAgo(60),
+      updated_at: daysAgo(60),
+    })
+    .execute();
+  await auditAbout(owner.id, 'equality_monitoring.recorded', 'client', client.id);
+  // A subject access request made by a representative, completed, with free text about the client.
+  const sar = await db
+    .insertInto('subject_access_requests')
+    .values({
+      org_id: orgId,
+      client_id: client.id,
+      received_on: isoDay(daysAgo(40)),
+      requester_kind: 'representative',
+      requester_name: M.familyMember,
+      requester_authority: `Lasting power of attorney for ${M.legalName}, seen on ${isoDay(daysAgo(40))}.`,
+      identity_verified: true,
+      identity_evidence: `Passport of ${M.legalName}; DOB ${M.dateOfBirthText}.`,
+      notes: `Send to ${M.address}; call ${M.phone} first.`,
+      due_on: isoDay(daysAgo(10)),
+      status: 'completed',
+      closed_on: isoDay(daysAgo(12)),
+      closure_reason: `Sent to ${M.email}.`,
+      restricted_decision: false,
+      restricted_decision_reason: `The safeguarding note names ${M.familyMember}; withheld.`,
+      restricted_decided_by: supervisor.id,
+      restricted_decided_at: daysAgo(13),
+      last_exported_at: daysAgo(12),
+      created_by: owner.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await auditAbout(owner.id, 'subject_access.registered', 'subject_access_request', sar.id, {
+    clientId: client.id,
+  });
+  // A rectification request, rectified by a client-field change and an amendment note.
+  const rectification = await db
+    .insertInto('rectification_requests')
+    .values({
+      org_id: orgId,
+      client_id: client.id,
+      received_on: isoDay(daysAgo(31)),
+      what: `The address of ${M.legalName} is missing from the note of the call from ${M.phone}.`,
+      requested_change: `Add ${M.address}.`,
+      due_on: isoDay(daysAgo(1)),
+      status: 'rectified',
+      outcome_reason: `Amendment note filed with ${M.postcode}.`,
+      resolved_by: owner.id,
+      resolved_at: daysAgo(29),
+      created_by: owner.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const rectifiedChange = await db
+    .insertInto('field_changes')
+    .values({
+      org_id: orgId,
+      entity_type: 'client',
+      entity_id: client.id,
+      field: 'address',
+      old_value: JSON.stringify('12 Larkspur Road, Exeter'),
+      new_value: JSON.stringify(M.address),
+      reason: `Rectification asked for by ${M.legalName}.`,
+      changed_by: owner.id,
+      changed_at: daysAgo(29),
+      rectification_request_id: rectification.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('rectification_note_links')
+    .values({
+      org_id: orgId,
+      rectification_request_id: rectification.id,
+      note_id: amendment.id,
+      linked_by: owner.id,
+      linked_at: daysAgo(29),
+    })
+    .execute();
+  await auditAbout(owner.id, 'rectification.registered', 'rectification_request', rectification.id, {
+    clientId: client.id,
+  });
+  await auditAbout(owner.id, 'rectification.note_linked', 'rectification_request', rectification.id, {
+    clientId: client.id,
+    noteId: amendment.id,
+  });
+  await auditAbout(owner.id, 'rectification.rectified', 'rectification_request', rectification.id, {
+    clientId: client.id,
+    fields: ['address'],
+    linkedFieldChanges: 1,
+  });
+  // An earlier right-to-erasure request, refused (a decided request blocks nothing; erasure redacts
+  // its free text and keeps it as a record with client_id NULL).
+  const erasureRequest = await db
+    .insertInto('erasure_requests')
+    .values({
+      org_id: orgId,
+      client_id: client.id,
+      received_on: isoDay(daysAgo(35)),
+      reason: `${M.legalName} asked by phone (${M.phone}) for the records to be deleted.`,
+      status: 'refused',
+      recorded_by: owner.id,
+      recorded_at: daysAgo(35),
+      decided_by: supervisor.id,
+      decided_at: daysAgo(34),
+      decision_reason: `The tribunal appeal of ${M.preferredName} is still running.`,
+      case_count: 2,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await auditAbout(owner.id, 'erasure_request.recorded', 'erasure_request', erasureRequest.id, {
+    clientId: client.id,
+  });
+  await auditAbout(supervisor.id, 'erasure_request.refused', 'erasure_request', erasureRequest.id, {
+    clientId: client.id,
+  });
+
   // Complete the caseload review now that its cases and actions are recorded (then frozen).
   await db
     .updateTable('caseload_reviews')
@@ -913,9 +1089,12 @@ export async function seedClientEverywhere(db: Db, options: { orgId?: string } =
     markers: CLIENT_MARKERS,
     ids: {
       clients: [client.id],
-      consents: { recording: consentRecording.id, referral: consentReferral.id },
+      consents: { recording: consentRecording.id, referral: consentReferral.id, renewal: consentRenewal.id },
       cases: [openCase.id, closedCase.id],
-      fieldChanges: { client: clientChanges.map((r) => Number(r.id)), case: [Number(caseChanges.id)] },
+      fieldChanges: {
+        client: [...clientChanges.map((r) => Number(r.id)), Number(rectifiedChange.id)],
+        case: [Number(caseChanges.id)],
+      },
       caseFlags: [flag.id],
       caseShares: [share.id],
       goals: [goal.id],
@@ -939,6 +1118,11 @@ export async function seedClientEverywhere(db: Db, options: { orgId?: string } =
       sharingRecords: [sharing.id],
       financialOutcomes: [financial.id],
       alertsSent: [`${keyDate.id}:5`],
+      equalityMonitoring: [client.id],
+      subjectAccessRequests: [sar.id],
+      rectificationRequests: [rectification.id],
+      rectificationNoteLinks: [amendment.id],
+      erasureRequests: [erasureRequest.id],
       auditEvents: auditSeqs.sort((a, b) => a - b),
     },
   };

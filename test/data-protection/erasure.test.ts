@@ -265,7 +265,20 @@ describe('erasure', () => {
     expect(notes).toHaveLength(4);
     expect(
       await t.db.selectFrom('consents').select('id').where('client_id', '=', seeded.clientId).execute(),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
+    // The client's own records stay with the client while a case is left.
+    for (const table of [
+      'equality_monitoring',
+      'subject_access_requests',
+      'rectification_requests',
+    ] as const) {
+      const rows = await t.db
+        .selectFrom(table)
+        .select('client_id')
+        .where('client_id', '=', seeded.clientId)
+        .execute();
+      expect(rows, table).toHaveLength(1);
+    }
     // The closed case's file review and financial outcome went with it.
     expect(
       await t.db.selectFrom('file_reviews').select('id').where('case_id', '=', seeded.closedCaseId).execute(),

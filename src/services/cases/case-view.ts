@@ -10,6 +10,7 @@ import { type CaseHeader, getCaseHeader } from '../../store/cases.ts';
 import { listConsents } from '../../store/clients.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import { type FieldChangeRow, listFieldChanges } from '../../store/field-changes.ts';
+import { type CurrentExtensionRow, currentExtension } from '../../store/retention.ts';
 import type { CaseRow } from '../../store/schema.ts';
 import { consentDates } from '../clients/client-view.ts';
 import { organisationToday } from '../clients/organisation-today.ts';
@@ -26,6 +27,8 @@ export interface CaseView {
   readonly history: readonly FieldChangeRow[];
   /** Where the client stands on consent to recording today: flagged unless active. */
   readonly recordingConsent: RecordingConsentStanding;
+  /** The extension that set a closed case's destruction date (none: the schedule's date). */
+  readonly retentionExtension: CurrentExtensionRow | null;
   readonly yourAccess: { readonly contribute: boolean; readonly manage: boolean };
 }
 
@@ -49,6 +52,15 @@ export async function loadCaseView(
   const consents = await listConsents(db, row.org_id, row.client_id);
   const today = await organisationToday(ctx, db);
   const months = await recordingConsentMonths(ctx, db);
+  const extension =
+    row.destruction_due_on && row.closed_at
+      ? await currentExtension(db, {
+          orgId: row.org_id,
+          caseId: row.id,
+          destructionDueOn: row.destruction_due_on,
+          closedAt: row.closed_at,
+        })
+      : undefined;
   return {
     row,
     header,
@@ -58,6 +70,7 @@ export async function loadCaseView(
     ),
     history,
     recordingConsent: recordingConsentStanding(consents.map(consentDates), today, months),
+    retentionExtension: extension ?? null,
     yourAccess: {
       contribute: canContributeToCase(actor, access, now),
       manage: canManageCase(actor, access),

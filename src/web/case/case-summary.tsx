@@ -68,6 +68,18 @@ export function ContactCallouts({ client }: { client: Client }) {
   );
 }
 
+/** "24 Nov 2032 unless extended", with the extension that set the date and its reason. */
+export function destructionText(kase: Pick<CaseResponse, 'destructionDueOn' | 'retentionExtension'>): string {
+  if (!kase.destructionDueOn) return '—';
+  const ext = kase.retentionExtension;
+  if (!ext) return `${formatDate(kase.destructionDueOn)} unless extended`;
+  return (
+    `${formatDate(kase.destructionDueOn)} unless extended again ` +
+    `(extended from ${formatDate(ext.previousOn)} by ${ext.extendedBy.displayName} on ` +
+    `${formatDate(ext.extendedAt)}: ${ext.reason})`
+  );
+}
+
 /**
  * The case's facts as a description list: priority (an override shown as one), type, owner, team,
  * status and why, dates, issue, outcome.
@@ -93,6 +105,9 @@ export function CaseDetails({
       ? ([
           ['Outcome', [kase.outcomeType?.label, kase.outcome].filter(Boolean).join(': ') || '—'],
           ['Closed because', kase.closureReason ?? '—'],
+          ...(kase.destructionDueOn
+            ? [['To be destroyed on', destructionText(kase)] as [string, string]]
+            : []),
         ] as [string, string][])
       : []),
     ['Owner', kase.owner.displayName],

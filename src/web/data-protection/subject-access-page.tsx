@@ -23,7 +23,7 @@ import { useLoad } from '../lib/use-load.ts';
 import { PageHeading } from '../page-heading.tsx';
 import { LoadFailed, PageLoading } from '../page-loading.tsx';
 
-type FoundClient = z.output<typeof dataProtectionClientLookupSchema>['clients'][number];
+export type FoundClient = z.output<typeof dataProtectionClientLookupSchema>['clients'][number];
 const STATUS: Record<SubjectAccessRequestResponse['status'], string> = {
   received: 'Received',
   'in-progress': 'In progress',
@@ -32,6 +32,10 @@ const STATUS: Record<SubjectAccessRequestResponse['status'], string> = {
   refused: 'Refused',
 };
 const today = () => new Date().toLocaleDateString('en-CA');
+export const clientOption = (c: FoundClient) => ({
+  value: c.id,
+  label: `${c.legalName}${c.dateOfBirth ? `, born ${formatDate(c.dateOfBirth)}` : ''}${c.caseReferences.length ? ` (${c.caseReferences.join(', ')})` : ''}`,
+});
 const optional = (v: string) => (v === '' ? undefined : v);
 
 export function SubjectAccessPage({ api }: { api: ApiClient }) {
@@ -75,7 +79,16 @@ export function SubjectAccessPage({ api }: { api: ApiClient }) {
   );
 }
 
-function ClientFinder({ api, onFound }: { api: ApiClient; onFound: (clients: FoundClient[]) => void }) {
+/** Finds a client among every client of the organisation (the DPO's lookup, audited with the count). */
+export function ClientFinder({
+  api,
+  onFound,
+  inputId = 'sar-client-search',
+}: {
+  api: ApiClient;
+  onFound: (clients: FoundClient[]) => void;
+  inputId?: string;
+}) {
   const [q, setQ] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [found, setFound] = useState<string>('');
@@ -96,7 +109,7 @@ function ClientFinder({ api, onFound }: { api: ApiClient; onFound: (clients: Fou
   return (
     <form aria-label="Client search" onSubmit={search} className="form-grid">
       <TextInput
-        id="sar-client-search"
+        id={inputId}
         label="Find the client"
         description="Part of a name, or a date of birth as 1980-05-17"
         value={q}
@@ -162,10 +175,7 @@ function RegisterForm({ api, changed }: { api: ApiClient; changed: (text: string
               description="Find the client above first"
               data={[
                 { value: '', label: clients.length ? 'Choose the client' : 'No client found yet' },
-                ...clients.map((c) => ({
-                  value: c.id,
-                  label: `${c.legalName}${c.dateOfBirth ? `, born ${formatDate(c.dateOfBirth)}` : ''}${c.caseReferences.length ? ` (${c.caseReferences.join(', ')})` : ''}`,
-                })),
+                ...clients.map(clientOption),
               ]}
               error={p?.fields.clientId}
             />

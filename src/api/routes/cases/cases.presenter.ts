@@ -78,6 +78,18 @@ export function presentCase(view: CaseView): CaseResponse {
     vulnerabilityIndicators: row.vulnerability_indicators,
     openedAt: row.opened_at.toISOString(),
     closedAt: iso(row.closed_at),
+    destructionDueOn: row.destruction_due_on,
+    retentionExtension: view.retentionExtension
+      ? {
+          previousOn: view.retentionExtension.previousOn,
+          reason: view.retentionExtension.reason,
+          extendedBy: {
+            id: view.retentionExtension.extendedBy,
+            displayName: view.retentionExtension.extendedByName,
+          },
+          extendedAt: view.retentionExtension.extendedAt.toISOString(),
+        }
+      : null,
     lastAttentionAt: row.last_attention_at.toISOString(),
     flags: view.flags.map(presentFlag),
     shares: view.shares.map(presentShare),

@@ -37,8 +37,12 @@ const TITLES: Record<string, string> = {
   referrals: 'Referrals',
   sharingRecords: 'Information sharing decisions',
   financialOutcomes: 'Financial outcomes',
+  retentionExtensions: 'Cases kept longer than the retention schedule',
+  equalityMonitoring: 'Your equality monitoring answers',
   subjectAccessRequests: 'Your subject access requests',
   rectificationRequests: 'Your requests to correct your data',
+  rectificationNoteLinks: 'Amendment notes made to correct your data',
+  erasureRequests: 'Your requests to erase your data',
   auditEvents: 'Audit log events about your records',
 };
 
