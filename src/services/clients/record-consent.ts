@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
 import { insertConsent, listConsents } from '../../store/clients.ts';
+import type { Tx } from '../../store/db.ts';
 import type { ConsentPurpose, LawfulBasis } from '../../store/schema.ts';
 import { recordingConsentMonths } from '../compliance/consent-settings.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
@@ -28,12 +29,7 @@ export async function recordConsent(
 ): Promise<ConsentView> {
   const actor = requireActor(ctx);
   const today = await organisationToday(ctx);
-  if (input.givenAt > today) {
-    throw AppError.field('givenAt', 'Consent cannot be given in the future: enter the day it was given');
-  }
-  if (input.expiresAt && input.expiresAt < input.givenAt) {
-    throw AppError.field('expiresAt', 'The expiry date cannot be before the date consent was given');
-  }
+  checkConsentDates(input, today);
   return inTransaction(ctx, async (tx) => {
     const { row: client } = await loadClient(ctx, clientId, 'change', tx, { forUpdate: true });
     const consent = await insertConsent(tx, {
@@ -54,8 +50,36 @@ export async function recordConsent(
       entityId: client.id,
       details: { consentId: consent.id, purpose: consent.purpose, lawfulBasis: consent.lawful_basis },
     });
-    const stored = (await listConsents(tx, actor.orgId, client.id)).find((c) => c.id === consent.id);
-    if (!stored) throw new AppError('INTERNAL', 'The consent just recorded was not found.');
-    return consentView(stored, today, await recordingConsentMonths(ctx, tx));
+    return storedConsentView(ctx, tx, client.id, consent.id, today);
   });
+}
+
+/**
+ * A consent's dates as given: not in the future, and an expiry not before the day it was given.
+ * @throws AppError VALIDATION_FAILED (givenAt, expiresAt)
+ */
+export function checkConsentDates(
+  input: { readonly givenAt: string; readonly expiresAt?: string | null | undefined },
+  today: string,
+): void {
+  if (input.givenAt > today) {
+    throw AppError.field('givenAt', 'Consent cannot be given in the future: enter the day it was given');
+  }
+  if (input.expiresAt && input.expiresAt < input.givenAt) {
+    throw AppError.field('expiresAt', 'The expiry date cannot be before the date consent was given');
+  }
+}
+
+/** A consent just written, as the API shows it (with its state today under the organisation's period). */
+export async function storedConsentView(
+  ctx: ServiceContext,
+  tx: Tx,
+  clientId: string,
+  consentId: string,
+  today: string,
+): Promise<ConsentView> {
+  const actor = requireActor(ctx);
+  const stored = (await listConsents(tx, actor.orgId, clientId)).find((c) => c.id === consentId);
+  if (!stored) throw new AppError('INTERNAL', 'The consent just written was not found.');
+  return consentView(stored, today, await recordingConsentMonths(ctx, tx));
 }

@@ -1,10 +1,10 @@
 import { AppError } from '../../domain/errors.ts';
-import { getConsentForUpdate, insertConsent, listConsents } from '../../store/clients.ts';
-import { recordingConsentMonths } from '../compliance/consent-settings.ts';
+import { getConsentForUpdate, insertConsent } from '../../store/clients.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
-import { type ConsentView, consentView } from './client-view.ts';
+import type { ConsentView } from './client-view.ts';
 import { loadClient } from './load-client.ts';
 import { organisationToday } from './organisation-today.ts';
+import { checkConsentDates, storedConsentView } from './record-consent.ts';
 
 export interface RenewConsentInput {
   /** 'YYYY-MM-DD': the day the client gave consent again; not after today, not before the original. */
@@ -30,12 +30,7 @@ export async function renewConsent(
 ): Promise<ConsentView> {
   const actor = requireActor(ctx);
   const today = await organisationToday(ctx);
-  if (input.givenAt > today) {
-    throw AppError.field('givenAt', 'Consent cannot be given in the future: enter the day it was given');
-  }
-  if (input.expiresAt && input.expiresAt < input.givenAt) {
-    throw AppError.field('expiresAt', 'The expiry date cannot be before the date consent was given');
-  }
+  checkConsentDates(input, today);
   return inTransaction(ctx, async (tx) => {
     const { row: client } = await loadClient(ctx, clientId, 'change', tx, { forUpdate: true });
     const old = await getConsentForUpdate(tx, actor.orgId, client.id, consentId);
@@ -76,8 +71,6 @@ export async function renewConsent(
       entityId: client.id,
       details: { consentId: renewed.id, renewsConsentId: old.id, purpose: old.purpose },
     });
-    const stored = (await listConsents(tx, actor.orgId, client.id)).find((c) => c.id === renewed.id);
-    if (!stored) throw new AppError('INTERNAL', 'The consent just renewed was not found.');
-    return consentView(stored, today, await recordingConsentMonths(ctx, tx));
+    return storedConsentView(ctx, tx, client.id, renewed.id, today);
   });
 }
