@@ -20,7 +20,7 @@ import { formatDate } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { PageHeading } from '../page-heading.tsx';
 import { LoadFailed, PageLoading } from '../page-loading.tsx';
-import { ClientFinder, clientOption, type FoundClient } from './subject-access-page.tsx';
+import { ClientAndReceivedFields, ClientFinder, type FoundClient } from './subject-access-page.tsx';
 
 const STATUS: Record<RectificationRequestResponse['status'], string> = {
   received: 'Received: not resolved yet',
@@ -39,7 +39,7 @@ const DETAILS = [
   { value: 'address', label: 'Address' },
 ] as const;
 const FIELD_LABEL: Record<string, string> = Object.fromEntries(DETAILS.map((d) => [d.value, d.label]));
-const today = () => new Date().toLocaleDateString('en-CA');
+const _today = () => new Date().toLocaleDateString('en-CA');
 
 export function RectificationPage({ api }: { api: ApiClient }) {
   const { loaded, reload } = useLoad(
@@ -114,26 +114,7 @@ function RegisterForm({ api, changed }: { api: ApiClient; changed: (text: string
       >
         {(p) => (
           <div className="form-grid">
-            <NativeSelect
-              id="rect-client"
-              name="clientId"
-              label="Client"
-              description="Find the client above first"
-              data={[
-                { value: '', label: clients.length ? 'Choose the client' : 'No client found yet' },
-                ...clients.map(clientOption),
-              ]}
-              error={p?.fields.clientId}
-            />
-            <TextInput
-              id="rect-received-on"
-              name="receivedOn"
-              type="date"
-              label="Date received"
-              defaultValue={today()}
-              required
-              error={p?.fields.receivedOn}
-            />
+            <ClientAndReceivedFields prefix="rect" clients={clients} problem={p} />
             <Textarea
               id="rect-what"
               name="what"

@@ -36,6 +36,45 @@ export const clientOption = (c: FoundClient) => ({
   value: c.id,
   label: `${c.legalName}${c.dateOfBirth ? `, born ${formatDate(c.dateOfBirth)}` : ''}${c.caseReferences.length ? ` (${c.caseReferences.join(', ')})` : ''}`,
 });
+
+/**
+ * The first two fields of every data-protection request form: the client (found with ClientFinder)
+ * and the day the request was received. `prefix` keeps the ids of the two forms apart.
+ */
+export function ClientAndReceivedFields({
+  prefix,
+  clients,
+  problem,
+}: {
+  prefix: string;
+  clients: readonly FoundClient[];
+  problem: { fields: Record<string, string> } | null | undefined;
+}) {
+  return (
+    <>
+      <NativeSelect
+        id={`${prefix}-client`}
+        name="clientId"
+        label="Client"
+        description="Find the client above first"
+        data={[
+          { value: '', label: clients.length ? 'Choose the client' : 'No client found yet' },
+          ...clients.map(clientOption),
+        ]}
+        error={problem?.fields.clientId}
+      />
+      <TextInput
+        id={`${prefix}-received-on`}
+        name="receivedOn"
+        type="date"
+        label="Date received"
+        defaultValue={today()}
+        required
+        error={problem?.fields.receivedOn}
+      />
+    </>
+  );
+}
 const optional = (v: string) => (v === '' ? undefined : v);
 
 export function SubjectAccessPage({ api }: { api: ApiClient }) {
@@ -168,26 +207,7 @@ function RegisterForm({ api, changed }: { api: ApiClient; changed: (text: string
       >
         {(p) => (
           <div className="form-grid">
-            <NativeSelect
-              id="sar-client"
-              name="clientId"
-              label="Client"
-              description="Find the client above first"
-              data={[
-                { value: '', label: clients.length ? 'Choose the client' : 'No client found yet' },
-                ...clients.map(clientOption),
-              ]}
-              error={p?.fields.clientId}
-            />
-            <TextInput
-              id="sar-received-on"
-              name="receivedOn"
-              type="date"
-              label="Date received"
-              defaultValue={today()}
-              required
-              error={p?.fields.receivedOn}
-            />
+            <ClientAndReceivedFields prefix="sar" clients={clients} problem={p} />
             <NativeSelect
               id="sar-requester"
               name="requesterKind"
