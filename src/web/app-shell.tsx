@@ -52,6 +52,27 @@ const EQUALITY_NAV_ITEMS = [{ path: PATHS.equalityReport, label: 'Equality monit
 export const holdsCases = (session: Session): boolean =>
   session.user.roles.some((r) => r === 'adviser' || r === 'supervisor');
 
+const hasAnyRole = (session: Session, ...roles: string[]) =>
+  session.user.roles.some((r) => roles.includes(r));
+
+/** The navigation groups in order, each with who sees it. */
+const NAV_GROUPS: readonly {
+  readonly items: readonly { readonly path: string; readonly label: string; readonly caseWork?: boolean }[];
+  readonly shownTo: (session: Session) => boolean;
+}[] = [
+  { items: NAV_ITEMS, shownTo: () => true },
+  { items: EQUALITY_NAV_ITEMS, shownTo: (s) => hasAnyRole(s, 'admin') },
+  { items: EVIDENCE_NAV_ITEMS, shownTo: (s) => hasAnyRole(s, 'admin', 'supervisor') },
+  { items: DATA_PROTECTION_NAV_ITEMS, shownTo: (s) => hasAnyRole(s, 'admin', 'auditor') },
+  { items: ADMIN_NAV_ITEMS, shownTo: (s) => hasAnyRole(s, 'admin') },
+];
+
+/** The links of the main navigation for this person (case work only for those who hold cases). */
+const visibleNavItems = (session: Session) =>
+  NAV_GROUPS.filter((g) => g.shownTo(session))
+    .flatMap((g) => g.items)
+    .filter((item) => !item.caseWork || holdsCases(session));
+
 export interface AppShellProps {
   api: ApiClient;
   session: Session;
@@ -109,7 +130,7 @@ export function AppShell({ api, session, pathname, signingOut, onSignOut, childr
       <div className="shell">
         <nav className="side-nav" aria-label="Main">
           <ul>
-            {NAV_ITEMS.filter((item) => !item.caseWork || holdsCases(session)).map((item) => (
+            {visibleNavItems(session).map((item) => (
               <li key={item.path}>
                 <a
                   href={item.path}
@@ -120,54 +141,6 @@ export function AppShell({ api, session, pathname, signingOut, onSignOut, childr
                 </a>
               </li>
             ))}
-            {session.user.roles.includes('admin') &&
-              EQUALITY_NAV_ITEMS.map((item) => (
-                <li key={item.path}>
-                  <a
-                    href={item.path}
-                    aria-current={pathname === item.path ? 'page' : undefined}
-                    onClick={followLink}
-                  >
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            {session.user.roles.some((r) => r === 'admin' || r === 'supervisor') &&
-              EVIDENCE_NAV_ITEMS.map((item) => (
-                <li key={item.path}>
-                  <a
-                    href={item.path}
-                    aria-current={pathname === item.path ? 'page' : undefined}
-                    onClick={followLink}
-                  >
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            {session.user.roles.some((r) => r === 'admin' || r === 'auditor') &&
-              DATA_PROTECTION_NAV_ITEMS.map((item) => (
-                <li key={item.path}>
-                  <a
-                    href={item.path}
-                    aria-current={pathname === item.path ? 'page' : undefined}
-                    onClick={followLink}
-                  >
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            {session.user.roles.includes('admin') &&
-              ADMIN_NAV_ITEMS.map((item) => (
-                <li key={item.path}>
-                  <a
-                    href={item.path}
-                    aria-current={pathname === item.path ? 'page' : undefined}
-                    onClick={followLink}
-                  >
-                    {item.label}
-                  </a>
-                </li>
-              ))}
           </ul>
         </nav>
         <main id="main" tabIndex={-1} className="shell-main">
