@@ -59,16 +59,6 @@ export async function getCaseTypeForUpdate(db: DbOrTx, orgId: string, id: string
     .executeTakeFirst();
 }
 
-/** The sort order after the organisation's last case type (1 for the first). */
-export async function nextCaseTypeSortOrder(db: DbOrTx, orgId: string): Promise<number> {
-  const row = await db
-    .selectFrom('case_types')
-    .select((eb) => eb.fn.max('sort_order').as('last'))
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  return (row?.last ?? 0) + 1;
-}
-
 export async function insertCaseType(
   db: DbOrTx,
   input: { orgId: string; key: string; name: string; baseWeight: number; active: boolean; sortOrder: number },

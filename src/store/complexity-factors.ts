@@ -88,16 +88,6 @@ export async function complexityFactorKeyTaken(db: DbOrTx, orgId: string, key: s
   return row !== undefined;
 }
 
-/** The sort order after the organisation's last factor (1 for the first). */
-export async function nextComplexityFactorSortOrder(db: DbOrTx, orgId: string): Promise<number> {
-  const row = await db
-    .selectFrom('complexity_factors')
-    .select((eb) => eb.fn.max('sort_order').as('last'))
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  return (row?.last ?? 0) + 1;
-}
-
 export interface ComplexityFactorValues {
   readonly label: string;
   readonly multiplier: number;

@@ -30,16 +30,6 @@ export async function getFileReviewItemByKey(db: DbOrTx, orgId: string, key: str
     .executeTakeFirst();
 }
 
-/** The position after the organisation's last item (1 for the first). */
-export async function nextFileReviewItemSortOrder(db: DbOrTx, orgId: string): Promise<number> {
-  const row = await db
-    .selectFrom('file_review_items')
-    .select((eb) => eb.fn.max('sort_order').as('last'))
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  return (row?.last ?? 0) + 1;
-}
-
 export async function insertFileReviewItem(
   db: DbOrTx,
   input: {

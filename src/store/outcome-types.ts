@@ -49,16 +49,6 @@ export async function lockActiveOutcomeTypes(db: DbOrTx, orgId: string): Promise
   return rows.map((r) => r.id);
 }
 
-/** The sort order after the last outcome of the list (1 for the first). */
-export async function nextOutcomeTypeSortOrder(db: DbOrTx, orgId: string): Promise<number> {
-  const row = await db
-    .selectFrom('outcome_types')
-    .select((eb) => eb.fn.max('sort_order').as('last'))
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  return (row?.last ?? 0) + 1;
-}
-
 export async function insertOutcomeType(
   db: DbOrTx,
   t: { orgId: string; key: string; label: string; positive: boolean; active: boolean; sortOrder: number },

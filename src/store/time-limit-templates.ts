@@ -85,16 +85,6 @@ export async function getTimeLimitTemplate(
   return row ? stored(row) : undefined;
 }
 
-/** The sort order after the organisation's last template (1 for the first). */
-export async function nextTimeLimitTemplateSortOrder(db: DbOrTx, orgId: string): Promise<number> {
-  const row = await db
-    .selectFrom('time_limit_templates')
-    .select((eb) => eb.fn.max('sort_order').as('last'))
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  return (row?.last ?? 0) + 1;
-}
-
 export async function insertTimeLimitTemplate(
   db: DbOrTx,
   orgId: string,

@@ -1,7 +1,8 @@
 import { manageUsers } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
-import { getCaseTypeByKey, insertCaseType, nextCaseTypeSortOrder } from '../../store/case-types.ts';
+import { getCaseTypeByKey, insertCaseType } from '../../store/case-types.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
+import { nextSortOrder } from '../../store/ordered-lists.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
 import type { CaseTypeRow } from './list-case-types.ts';
 
@@ -38,7 +39,7 @@ export async function createCaseType(ctx: ServiceContext, input: CreateCaseTypeI
         name: input.name.trim(),
         baseWeight: input.baseWeight ?? 1,
         active: input.active ?? true,
-        sortOrder: input.sortOrder ?? (await nextCaseTypeSortOrder(tx, actor.orgId)),
+        sortOrder: input.sortOrder ?? (await nextSortOrder(tx, 'case_types', actor.orgId)),
       });
       await audit(ctx, tx, {
         action: 'case-type.created',

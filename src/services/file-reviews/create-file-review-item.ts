@@ -5,8 +5,8 @@ import {
   type FileReviewItemRow,
   getFileReviewItemByKey,
   insertFileReviewItem,
-  nextFileReviewItemSortOrder,
 } from '../../store/file-review-items.ts';
+import { nextSortOrder } from '../../store/ordered-lists.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
 
 export interface CreateFileReviewItemInput {
@@ -45,7 +45,7 @@ export async function createFileReviewItem(
         label: input.label.trim(),
         guidance: input.guidance ?? null,
         active: input.active ?? true,
-        sortOrder: input.sortOrder ?? (await nextFileReviewItemSortOrder(tx, actor.orgId)),
+        sortOrder: input.sortOrder ?? (await nextSortOrder(tx, 'file_review_items', actor.orgId)),
       });
       await audit(ctx, tx, {
         action: 'file-review-item.created',

@@ -1,12 +1,8 @@
 import { manageUsers } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
-import {
-  getOutcomeTypeByKey,
-  insertOutcomeType,
-  nextOutcomeTypeSortOrder,
-  type OutcomeTypeRow,
-} from '../../store/outcome-types.ts';
+import { nextSortOrder } from '../../store/ordered-lists.ts';
+import { getOutcomeTypeByKey, insertOutcomeType, type OutcomeTypeRow } from '../../store/outcome-types.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
 
 export interface CreateOutcomeTypeInput {
@@ -45,7 +41,7 @@ export async function createOutcomeType(
         label: input.label.trim(),
         positive: input.positive ?? false,
         active: input.active ?? true,
-        sortOrder: input.sortOrder ?? (await nextOutcomeTypeSortOrder(tx, actor.orgId)),
+        sortOrder: input.sortOrder ?? (await nextSortOrder(tx, 'outcome_types', actor.orgId)),
       });
       await audit(ctx, tx, {
         action: 'outcome-type.created',

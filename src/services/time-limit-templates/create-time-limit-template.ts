@@ -1,10 +1,10 @@
 import { manageUsers } from '../../domain/access/policy.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
+import { nextSortOrder } from '../../store/ordered-lists.ts';
 import {
   getTimeLimitTemplate,
   insertTimeLimitTemplate,
-  nextTimeLimitTemplateSortOrder,
   type StoredTimeLimitTemplate,
 } from '../../store/time-limit-templates.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
@@ -38,7 +38,7 @@ export async function createTimeLimitTemplate(
     return await inTransaction(ctx, async (tx) => {
       const row = await insertTimeLimitTemplate(tx, actor.orgId, {
         template,
-        sortOrder: input.sortOrder ?? (await nextTimeLimitTemplateSortOrder(tx, actor.orgId)),
+        sortOrder: input.sortOrder ?? (await nextSortOrder(tx, 'time_limit_templates', actor.orgId)),
         updatedBy: actor.id,
         updatedAt: ctx.clock.now(),
       });

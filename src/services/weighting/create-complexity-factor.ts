@@ -5,9 +5,9 @@ import {
   type ComplexityFactorRow,
   complexityFactorKeyTaken,
   insertComplexityFactor,
-  nextComplexityFactorSortOrder,
 } from '../../store/complexity-factors.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
+import { nextSortOrder } from '../../store/ordered-lists.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
 
 export interface CreateComplexityFactorInput {
@@ -49,7 +49,7 @@ export async function createComplexityFactor(
         multiplier: input.multiplier,
         appliesWhen: input.appliesWhen ?? 'manual',
         active: input.active ?? true,
-        sortOrder: input.sortOrder ?? (await nextComplexityFactorSortOrder(tx, actor.orgId)),
+        sortOrder: input.sortOrder ?? (await nextSortOrder(tx, 'complexity_factors', actor.orgId)),
         by: actor.id,
         at: ctx.clock.now(),
       });
