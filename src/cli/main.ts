@@ -10,6 +10,7 @@ const commands = {
   createAdmin: () => import('./create-admin.ts'),
   audit: () => import('./audit.ts'),
   demo: () => import('./demo.ts'),
+  seedDemo: () => import('./seed-demo.ts'),
   backup: () => import('./backup.ts'),
   export: () => import('./export.ts'),
 };
@@ -39,6 +40,19 @@ export async function main(argv: string[]): Promise<void> {
     .description('Serve a demo organisation from its own data folder (accounts printed at start)')
     .option('--data-dir <dir>', 'the demo data folder', './data-demo')
     .action(async (opts) => (await commands.demo()).demoCommand(config, opts));
+  program
+    .command('seed-demo')
+    .description('Load a synthetic organisation (deterministic for a seed) into the configured database')
+    .option(
+      '--size <size>',
+      'small (1 adviser, 60 cases), team (20 advisers, 10k cases) or city (300, 150k)',
+      'small',
+    )
+    .option('--seed <n>', 'the random seed: the same seed and date give the same data', '1')
+    .option('--password <password>', 'the password of every generated account (else a random one, printed)')
+    .option('--as-of <date>', 'the day the data is as of, YYYY-MM-DD (default: today in Europe/London)')
+    .option('--json', 'print a JSON summary (counts, accounts) as the last line instead of text')
+    .action(async (opts) => finish(await (await commands.seedDemo()).seedDemoCommand(config, opts)));
   program
     .command('migrate')
     .description('Apply pending database migrations and exit')

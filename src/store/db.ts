@@ -77,6 +77,8 @@ export interface DatabaseHandle {
   readonly db: Db;
   /** Where the database came from, for the health endpoint and logs (no credentials). */
   readonly kind: 'embedded' | 'external';
+  /** The connection URL (with its password: never log it). */
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     db,
     kind: options.databaseUrl ? 'external' : 'embedded',
+    url,
     close: async () => {
       await db.destroy();
       await server?.stop();

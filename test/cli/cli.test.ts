@@ -198,3 +198,47 @@ describe('caseload serve on the embedded PostgreSQL', () => {
     await fs.rm(webDist, { recursive: true, force: true });
   });
 });
+
+describe('caseload seed-demo', () => {
+  it('refuses an unknown size or seed with a usage error and loads nothing', async () => {
+    const size = await caseload(['seed-demo', '--size', 'huge'], onTestDb());
+    expect(size.code).toBe(64);
+    expect(size.stderr).toContain('--size must be small, team or city');
+    const seed = await caseload(['seed-demo', '--seed', 'abc'], onTestDb());
+    expect(seed.code).toBe(64);
+    const date = await caseload(['seed-demo', '--as-of', '24/11/2026'], onTestDb());
+    expect(date.code).toBe(64);
+    const orgs = await t.db
+      .selectFrom('organisations')
+      .select('name')
+      .where('name', '=', 'Riverside Advice (demo)')
+      .execute();
+    expect(orgs).toEqual([]);
+  });
+
+  it('loads the small synthetic caseload, prints a JSON summary, and the audit chain verifies', async () => {
+    const run = await caseload(
+      [
+        'seed-demo',
+        '--size',
+        'small',
+        '--seed',
+        '3',
+        '--as-of',
+        '2026-11-24',
+        '--password',
+        'seed demo passphrase 1',
+        '--json',
+      ],
+      onTestDb(),
+    );
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '');
+    expect(summary).toMatchObject({ created: true, size: 'small', seed: 3, asOf: '2026-11-24' });
+    expect(summary.counts).toMatchObject({ cases: 60, openCases: 24, users: 3 });
+    expect(summary.accounts.adviser).toBe('adviser@riverside.example');
+    const verify = await caseload(['audit', 'verify', '--no-checkpoint'], onTestDb());
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain('audit log intact');
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { type CaseBatch, type PlanContext, planAdviserCases, ReferenceCounter } from './plan.ts';
+import { Random } from './random.ts';
+import { SIZES } from './sizes.ts';
+import { VOCABULARY } from './vocabulary.ts';
+
+const now = new Date('2026-11-24T12:00:00Z');
+const ctx: PlanContext = {
+  orgId: '00000000-0000-4000-8000-000000000001',
+  now,
+  historyDays: 3 * 365,
+  caseTypes: Object.keys(VOCABULARY).map((key, i) => ({
+    id: `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+    key,
+  })),
+  outcomes: [
+    { key: 'resolved', positive: true },
+    { key: 'not-resolved', positive: false },
+  ],
+  manualFactors: [
+    { id: '00000000-0000-4000-8000-000000000201', key: 'multiple-issues' },
+    { id: '00000000-0000-4000-8000-000000000202', key: 'litigation' },
+  ],
+  retentionYears: 6,
+};
+const adviser = {
+  id: '00000000-0000-4000-8000-000000000301',
+  teamId: '00000000-0000-4000-8000-000000000401',
+};
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
+}
+
+function plan(seed: string, total = 2_000, open = 400): CaseBatch {
+  return planAdviserCases(new Random(seed), ctx, adviser, { total, open }, new ReferenceCounter());
+}
+
+describe('planAdviserCases', () => {
+  const batch = plan('plan-test');
+  const byCase = groupBy(batch.notes, (n) => n.case_id);
+
+  it('makes the asked number of cases, the asked number of them open or on hold', () => {
+    expect(batch.cases).toHaveLength(2_000);
+    expect(batch.cases.filter((c) => c.status !== 'closed')).toHaveLength(400);
+    expect(batch.cases.some((c) => c.status === 'on_hold' && c.hold_reason)).toBe(true);
+    expect(new Set(batch.cases.map((c) => c.reference)).size).toBe(2_000);
+  });
+
+  it('is the same for the same seed and different for another', () => {
+    expect(plan('plan-test', 50, 10)).toEqual(plan('plan-test', 50, 10));
+    expect(plan('other', 50, 10).cases[0]?.id).not.toBe(plan('plan-test', 50, 10).cases[0]?.id);
+  });
+
+  it('skews note counts: most cases 5–20 notes, a few with hundreds', () => {
+    const counts = batch.cases.map(
+      (c) => byCase.get(c.id)?.filter((n) => n.status === 'filed' && !n.amends_note_id).length ?? 0,
+    );
+    const sorted = [...counts].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    expect(median).toBeGreaterThanOrEqual(5);
+    expect(median).toBeLessThanOrEqual(20);
+    expect(counts.filter((n) => n >= 100).length).toBeGreaterThan(3);
+    expect(counts.filter((n) => n >= 100).length).toBeLessThan(60);
+    const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
+    expect(mean).toBeGreaterThan(8);
+    expect(mean).toBeLessThan(12);
+  });
+
+  it('keeps every note inside its case’s life and opens with the first contact', () => {
+    for (const c of batch.cases) {
+      const notes = (byCase.get(c.id) ?? []).filter((n) => !n.amends_note_id && n.status === 'filed');
+      const end = (c.closed_at ?? now).getTime();
+      for (const n of notes) {
+        expect(n.occurred_at.getTime()).toBeGreaterThanOrEqual(c.opened_at.getTime());
+        expect(n.occurred_at.getTime()).toBeLessThanOrEqual(end);
+        expect((n.recorded_at as Date).getTime()).toBeGreaterThanOrEqual(n.occurred_at.getTime());
+      }
+      expect(notes[0]?.type).toBe('contact');
+    }
+  });
+
+  it('writes filed notes with facts, and uses all four sections across the caseload', () => {
+    const filed = batch.notes.filter((n) => n.status === 'filed');
+    expect(filed.every((n) => n.facts.length > 0)).toBe(true);
+    for (const section of ['advice', 'actions_agreed', 'judgement'] as const) {
+      const share = filed.filter((n) => n[section].length > 0).length / filed.length;
+      expect(share).toBeGreaterThan(0.2);
+      expect(share).toBeLessThan(0.95);
+    }
+    expect(batch.notes.some((n) => n.status === 'draft' && n.recorded_at === null)).toBe(true);
+    expect(batch.notes.some((n) => n.amends_note_id && n.amendment_reason)).toBe(true);
+  });
+
+  it('closes cases with an outcome and a destruction date six years on', () => {
+    for (const c of batch.cases.filter((x) => x.status === 'closed')) {
+      expect(c.outcome_key).not.toBeNull();
+      expect(c.closure_reason).not.toBeNull();
+      const closed = (c.closed_at as Date).toISOString().slice(0, 10);
+      expect(c.destruction_due_on).toBe(
+        `${Number(closed.slice(0, 4)) + 6}${closed.slice(4)}`.replace('-02-29', '-02-28'),
+      );
+    }
+  });
+
+  it('gives open cases pending key dates: some already passed, some in the next fortnight', () => {
+    const open = new Set(batch.cases.filter((c) => c.status !== 'closed').map((c) => c.id));
+    const pending = batch.keyDates.filter((k) => open.has(k.case_id) && k.status === 'pending');
+    const today = now.toISOString().slice(0, 10);
+    const fortnight = new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+    expect(pending.some((k) => k.due_date < today)).toBe(true);
+    expect(pending.some((k) => k.due_date >= today && k.due_date <= fortnight)).toBe(true);
+    expect(batch.keyDates.some((k) => k.status === 'missed')).toBe(true);
+    expect(batch.keyDates.length / batch.cases.length).toBeGreaterThan(1.1);
+  });
+
+  it('flags safeguarding on a few percent of cases and keeps open ones unresolved mostly', () => {
+    const safeguarding = batch.flags.filter((f) => f.kind === 'safeguarding');
+    expect(safeguarding.length / batch.cases.length).toBeGreaterThan(0.01);
+    expect(safeguarding.length / batch.cases.length).toBeLessThan(0.06);
+    expect(batch.flags.some((f) => f.resolved_at === null)).toBe(true);
+  });
+
+  it('gives every out-referral a consent and a sharing record, and in-referrals neither', () => {
+    const consents = new Set(batch.consents.filter((c) => c.purpose === 'referral').map((c) => c.id));
+    for (const r of batch.referrals) {
+      if (r.direction === 'out') {
+        expect(consents.has(r.consent_id ?? '')).toBe(true);
+        expect(batch.sharingRecords.some((s) => s.referral_id === r.id)).toBe(true);
+      } else expect(r.consent_id).toBeNull();
+    }
+    expect(batch.referrals.some((r) => r.direction === 'in')).toBe(true);
+  });
+
+  it('records an audit event for every case, note filed and key date', () => {
+    const actions = groupBy(batch.events, (e) => e.action);
+    expect(actions.get('case.opened')).toHaveLength(2_000);
+    expect(actions.get('note.filed')?.length).toBe(
+      batch.notes.filter((n) => n.status === 'filed' && !n.amends_note_id).length,
+    );
+    expect(actions.get('key_date.created')).toHaveLength(batch.keyDates.length);
+    expect(batch.events.every((e) => e.at <= now.getTime())).toBe(true);
+  });
+});
+
+describe('sizes', () => {
+  it('have the issue’s shapes', () => {
+    expect(SIZES.small).toMatchObject({ advisers: 1, cases: 60 });
+    expect(SIZES.team).toMatchObject({ advisers: 20, cases: 10_000 });
+    expect(SIZES.city).toMatchObject({ advisers: 300, cases: 150_000, openCases: 30_000 });
+  });
+});
