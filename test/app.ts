@@ -27,6 +27,9 @@ export async function buildTestApp(
   t: TestDatabase,
   opts: { env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<App> {
+  // Sign-in limits are counted in the database, shared by every app on it; each test app starts
+  // with fresh windows, as a new server's would be (test/scale-out shows the sharing).
+  await t.db.deleteFrom('rate_limit_hits').execute();
   const app = await buildApp(testConfig(opts.env), {
     db: t.db,
     dbKind: 'external',

@@ -17,6 +17,7 @@ import { loggerOptions } from './logging.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerAccess } from './plugins/access.ts';
 import { registerOutbox } from './plugins/outbox.ts';
+import { sharedRateLimitStore } from './plugins/rate-limit-store.ts';
 import { actionsRoutes } from './routes/actions/actions.routes.ts';
 import { anonymisedExportsRoutes } from './routes/anonymised-exports/anonymised-exports.routes.ts';
 import { assessmentsRoutes } from './routes/assessments/assessments.routes.ts';
@@ -117,6 +118,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
+    // Counted in PostgreSQL, so that N app processes do not give an address N times the limit.
+    store: sharedRateLimitStore(deps.db),
     errorResponseBuilder: (_req, context) =>
       new AppError(
         'RATE_LIMITED',

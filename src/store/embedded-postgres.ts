@@ -5,6 +5,8 @@
  *
  * PostgreSQL's own `postmaster.pid` lock guards the cluster; we read it first so that a second
  * server on the same folder fails fast with a clear message instead of a cryptic initdb/postgres one.
+ * Before that file exists (while a server initialises and starts the cluster), `<dataDir>/pg-starting`
+ * guards the folder, so two processes started at the same moment never both initialise it.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -56,14 +58,51 @@ export async function findRunningCluster(dataDir: string): Promise<RunningCluste
   const lines = text.split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  return { pid, port };
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to another user (the postgres OS user): it is alive.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  return { pid, port };
+}
+
+export const startLockOf = (dataDir: string) => path.join(dataDir, 'pg-starting');
+
+/**
+ * Takes the data folder's start lock (a file created exclusively, holding this process's id) for
+ * the time it takes to initialise and start the cluster; returns its release. A lock whose process
+ * has died (killed while starting) is taken over.
+ * @throws EmbeddedPostgresError when another live process holds it
+ */
+async function takeStartLock(dataDir: string): Promise<() => Promise<void>> {
+  const file = startLockOf(dataDir);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.writeFile(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      return () => fs.rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue; // released meanwhile: try again
+    const holder = Number(text.trim());
+    // An empty file is a lock being written right now: held.
+    const stale = Number.isInteger(holder) && holder > 0 && (holder === process.pid || !isAlive(holder));
+    if (!stale || attempt > 0) {
+      throw new EmbeddedPostgresError(
+        `Another Caseload process${holder > 0 ? ` (pid ${holder})` : ''} is starting the embedded ` +
+          `PostgreSQL of the data folder ${dataDir}. Wait for it, or point CASELOAD_DATA_DIR at another ` +
+          `folder. If no such process is running, delete ${file}.`,
+      );
+    }
+    await fs.rm(file, { force: true });
+  }
 }
 
 /** The superuser URL of a cluster in `dataDir` listening on `port`. */
@@ -131,6 +170,21 @@ async function loadEmbeddedPostgres() {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const clusterDir = clusterDirOf(dataDir);
+  await refuseRunningCluster(dataDir);
+  assertReachableByPostgresUser(dataDir);
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (isRoot()) await fs.chmod(dataDir, 0o711); // the postgres OS user must traverse it
+  const release = await takeStartLock(dataDir);
+  try {
+    // A server may have finished starting between the first look and taking the lock.
+    await refuseRunningCluster(dataDir);
+    return await initialiseAndStart(dataDir, clusterDir, options);
+  } finally {
+    await release();
+  }
+}
+
+async function refuseRunningCluster(dataDir: string): Promise<void> {
   const running = await findRunningCluster(dataDir);
   if (running) {
     throw new EmbeddedPostgresError(
@@ -139,10 +193,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         'Stop that server first, or point CASELOAD_DATA_DIR at another folder.',
     );
   }
-  assertReachableByPostgresUser(dataDir);
-  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  if (isRoot()) await fs.chmod(dataDir, 0o711); // the postgres OS user must traverse it
+}
 
+async function initialiseAndStart(
+  dataDir: string,
+  clusterDir: string,
+  options: EmbeddedOptions,
+): Promise<EmbeddedServer> {
   const passwordFile = passwordFileOf(dataDir);
   const initialised = existsSync(path.join(clusterDir, 'PG_VERSION'));
   if (!initialised) {

@@ -945,6 +945,15 @@ export interface DB {
   erasure_requests: ErasureRequestsTable;
   tombstones: TombstonesTable;
   audit_redactions: AuditRedactionsTable;
+  rate_limit_hits: RateLimitHitsTable;
+}
+
+/** Requests counted against a per-IP limit in a fixed window, shared by every app process. */
+export interface RateLimitHitsTable {
+  /** The limit's route and the client address. */
+  key: string;
+  hits: number;
+  resets_at: Date;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -9,6 +9,7 @@ import * as reviews from './2026-11-24T0520-reviews.ts';
 import * as subjectAccess from './2026-11-24T0600-subject-access.ts';
 import * as retention from './2026-11-24T0610-retention.ts';
 import * as compliance from './2026-11-24T0630-compliance.ts';
+import * as rateLimits from './2026-11-24T0700-rate-limits.ts';
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed, and
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0600-subject-access': subjectAccess,
   '2026-11-24T0610-retention': retention,
   '2026-11-24T0630-compliance': compliance,
+  '2026-11-24T0700-rate-limits': rateLimits,
 };
