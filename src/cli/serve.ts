@@ -94,8 +94,11 @@ export async function serveCommand(config: Config): Promise<void> {
     );
   }
   const readyMs = Math.round(performance.now() - started);
+  // The port actually bound (PORT=0 asks the system for a free one).
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   app.log.info(
-    { database: database.kind, readyMs },
-    `Caseload is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+    { database: database.kind, readyMs, port },
+    `Caseload is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
   );
 }

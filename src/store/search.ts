@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../domain/access/actor.ts';
-import { caseVisibleTo, noteContentReadableBy } from './case-visibility.ts';
+import { caseVisibleTo, noteContentReadableBy, visibleCaseIds } from './case-visibility.ts';
 import type { DbOrTx } from './db.ts';
 
 export const MARK_START = '⟦';
@@ -13,8 +13,10 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinW
 
 export async function searchNotes(db: DbOrTx, actor: Actor, query: string, now: Date, limit: number) {
   const q = sql`websearch_to_tsquery('english', ${query})`;
+  // Driven from the reader's visible cases (see visibleCaseIds); caseVisibleTo stays as the rule.
   return db
-    .selectFrom('notes as n')
+    .selectFrom(visibleCaseIds(db, actor, now).as('v'))
+    .innerJoin('notes as n', (j) => j.onRef('n.case_id', '=', 'v.id').on('n.org_id', '=', actor.orgId))
     .innerJoin('cases as c', (j) => j.onRef('c.id', '=', 'n.case_id').onRef('c.org_id', '=', 'n.org_id'))
     .select([
       'n.id',
@@ -42,7 +44,8 @@ export async function searchNotes(db: DbOrTx, actor: Actor, query: string, now: 
 export async function searchCases(db: DbOrTx, actor: Actor, query: string, now: Date, limit: number) {
   const q = sql`websearch_to_tsquery('english', ${query})`;
   return db
-    .selectFrom('cases as c')
+    .selectFrom(visibleCaseIds(db, actor, now).as('v'))
+    .innerJoin('cases as c', (j) => j.onRef('c.id', '=', 'v.id').on('c.org_id', '=', actor.orgId))
     .select([
       'c.id',
       'c.reference',

@@ -104,6 +104,29 @@ describe('GET /api/search', () => {
     }
   });
 
+  it('finds through every way of seeing a case — supervising its team, a live share — and not through an ended share', async () => {
+    const w = await world();
+    const supervisor = await insertUser(t.db, {
+      orgId: w.org.id,
+      roles: ['supervisor', 'adviser'],
+      totp: true,
+      team: { id: w.kase.team_id ?? '', role: 'supervisor' },
+    });
+    const app = await buildTestApp(t);
+    const sup = await signInAs(app, supervisor);
+    expect((await search(app, sup.cookie, 'reconsideration')).json().notes).toHaveLength(1);
+    expect((await search(app, sup.cookie, 'eviction')).json().cases).toHaveLength(1);
+    const reader = await signInAs(app, w.reader);
+    expect((await search(app, reader.cookie, 'eviction')).json().cases).toHaveLength(1);
+    await t.db
+      .updateTable('case_shares')
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where('case_id', '=', w.kase.id)
+      .execute();
+    expect((await search(app, reader.cookie, 'reconsideration')).json()).toEqual({ cases: [], notes: [] });
+    expect((await search(app, reader.cookie, 'eviction')).json()).toEqual({ cases: [], notes: [] });
+  });
+
   it('explains a too-short query naming the field, and audits searches without their words', async () => {
     const w = await world();
     const app = await buildTestApp(t);
