@@ -7,7 +7,7 @@ import type { RecordSettings } from '../config.ts';
 import type { Actor } from '../domain/access/actor.ts';
 import { decide, type Policy } from '../domain/access/policy.ts';
 import { AppError } from '../domain/errors.ts';
-import { type AuditEventInput, appendAuditEvent } from '../store/audit.ts';
+import { type AuditEventInput, appendAuditEvent, appendAuditEvents } from '../store/audit.ts';
 import type { Db, DbOrTx, Tx } from '../store/db.ts';
 
 export interface Clock {
@@ -76,6 +76,28 @@ export function audit(
     requestId: ctx.requestId ?? null,
     occurredAt: ctx.clock.now(),
   });
+}
+
+/** Appends several audit events of one organisation at once (one lock, one insert), in order. */
+export function auditMany(
+  ctx: ServiceContext,
+  db: DbOrTx,
+  orgId: string,
+  events: readonly (Omit<AuditEventInput, 'actorId' | 'requestId' | 'orgId' | 'occurredAt'> & {
+    actorId?: string | null;
+  })[],
+) {
+  const occurredAt = ctx.clock.now();
+  return appendAuditEvents(
+    db,
+    orgId,
+    events.map((event) => ({
+      ...event,
+      actorId: event.actorId === undefined ? (ctx.actor?.id ?? null) : event.actorId,
+      requestId: ctx.requestId ?? null,
+      occurredAt,
+    })),
+  );
 }
 
 /** The signed-in actor, or UNAUTHENTICATED. */

@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { readCheckpoint, takeCheckpoint } from '../../src/services/audit/audit-checkpoint.ts';
 import { type ChainReport, verifyAuditChain } from '../../src/services/audit/verify-audit-chain.ts';
-import { appendAuditEvent, canonicalEvent, chainHash, GENESIS_HASH } from '../../src/store/audit.ts';
+import {
+  appendAuditEvent,
+  appendAuditEvents,
+  canonicalEvent,
+  chainHash,
+  GENESIS_HASH,
+} from '../../src/store/audit.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertOrganisation } from '../factories.ts';
 
@@ -33,6 +39,31 @@ describe('the audit chain', () => {
     expect(canonicalEvent(first)).toContain('"details":{"a":1,"b":2,"fields":["status"]}');
     const other = await insertOrganisation(t.db);
     expect((await appendAuditEvent(t.db, event(other.id))).seq).toBe(1);
+  });
+
+  it('appends many events at once as the same chain one-by-one appends would make', async () => {
+    const at = new Date('2026-11-24T09:00:00Z');
+    const inputs = Array.from({ length: 5 }, (_, i) => ({ ...event('x', `case.e${i}`), occurredAt: at }));
+    const one = await insertOrganisation(t.db);
+    await appendAuditEvent(t.db, { ...event(one.id), occurredAt: at });
+    for (const input of inputs) await appendAuditEvent(t.db, { ...input, orgId: one.id });
+    const many = await insertOrganisation(t.db);
+    await appendAuditEvent(t.db, { ...event(many.id), occurredAt: at });
+    await appendAuditEvents(t.db, many.id, inputs);
+    const chain = (orgId: string) =>
+      t.db
+        .selectFrom('audit_events')
+        .select(['seq', 'action', 'details'])
+        .where('org_id', '=', orgId)
+        .orderBy('seq')
+        .execute();
+    expect(await chain(many.id)).toEqual(await chain(one.id));
+    expect((await chain(many.id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    const report = await verifyAuditChain(t.db);
+    expect(brokenOf(report, many.id)).toBeUndefined();
+    expect(report.chains.find((c) => c.orgId === many.id)?.events).toBe(6);
+    await appendAuditEvents(t.db, many.id, []);
+    expect(await chain(many.id)).toHaveLength(6);
   });
 
   it('keeps sequences gap-free under concurrent appends', async () => {

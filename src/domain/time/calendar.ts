@@ -81,7 +81,8 @@ export function fromParts(year: number, month: number, day: number): CalendarDat
 
 /** Days in a month (1–12) of a year, leap years included. @example daysInMonth(2028, 2) // 29 */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Whole days since 1970-01-01 (negative before). The basis of all date arithmetic here. */

@@ -10,10 +10,10 @@
  */
 import Holidays from 'date-holidays';
 import {
-  addCalendarDays,
   type CalendarDate,
   calendarDaysBetween,
   dateParts,
+  fromEpochDay,
   isWeekend,
   toEpochDay,
 } from './calendar.ts';
@@ -56,6 +56,47 @@ function library(nation: UkNation): Holidays {
     libraries.set(nation, hd);
   }
   return hd;
+}
+
+// The same holidays as epoch days (weekdays only: a holiday on a weekend changes no count).
+const weekdayHolidaysByYear = new Map<string, readonly number[]>();
+const weekdayHolidaySet = new Map<UkNation, Set<number>>();
+const yearsLoaded = new Map<UkNation, Set<number>>();
+
+function weekdayHolidays(year: number, nation: UkNation): readonly number[] {
+  const cacheKey = `${nation}:${year}`;
+  let days = weekdayHolidaysByYear.get(cacheKey);
+  if (!days) {
+    days = [...holidayMap(year, nation).keys()]
+      .map(toEpochDay)
+      .filter((e) => !isWeekendEpochDay(e))
+      .sort((a, b) => a - b);
+    weekdayHolidaysByYear.set(cacheKey, days);
+  }
+  return days;
+}
+
+/** 0 = Sunday … 6 = Saturday for an epoch day (1970-01-01 was a Thursday). */
+const isWeekendEpochDay = (e: number) => {
+  const dow = (((e + 4) % 7) + 7) % 7;
+  return dow === 0 || dow === 6;
+};
+
+const yearOfEpochDay = (e: number) => new Date(e * 86_400_000).getUTCFullYear();
+
+/** Whether the epoch day is a working day (holidays loaded by year as the days are reached). */
+function isWorkingEpochDay(e: number, nation: UkNation): boolean {
+  if (isWeekendEpochDay(e)) return false;
+  const year = yearOfEpochDay(e);
+  let loaded = yearsLoaded.get(nation);
+  if (!loaded) yearsLoaded.set(nation, (loaded = new Set()));
+  let set = weekdayHolidaySet.get(nation);
+  if (!set) weekdayHolidaySet.set(nation, (set = new Set()));
+  if (!loaded.has(year)) {
+    for (const h of weekdayHolidays(year, nation)) set.add(h);
+    loaded.add(year);
+  }
+  return !set.has(e);
 }
 
 function holidayMap(year: number, nation: UkNation): ReadonlyMap<CalendarDate, string> {
@@ -107,9 +148,10 @@ export function isWorkingDay(date: CalendarDate, nation: UkNation): boolean {
  * @example nextWorkingDay('2027-12-24', 'england-and-wales') // '2027-12-29'
  */
 export function nextWorkingDay(date: CalendarDate, nation: UkNation): CalendarDate {
-  let d = addCalendarDays(date, 1);
-  while (!isWorkingDay(d, nation)) d = addCalendarDays(d, 1);
-  return d;
+  library(nation); // an unknown nation is refused before any counting
+  let e = toEpochDay(date) + 1;
+  while (!isWorkingEpochDay(e, nation)) e++;
+  return fromEpochDay(e);
 }
 
 /**
@@ -124,9 +166,14 @@ export function nextWorkingDay(date: CalendarDate, nation: UkNation): CalendarDa
 export function addWorkingDays(date: CalendarDate, n: number, nation: UkNation): CalendarDate {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`n must be a whole number ≥ 0: ${n}`);
   if (n === 0) return isWorkingDay(date, nation) ? date : nextWorkingDay(date, nation);
-  let d = date;
-  for (let left = n; left > 0; left--) d = nextWorkingDay(d, nation);
-  return d;
+  library(nation);
+  // On whole days (integers), not on date strings: the loop is the hot path of every timescale.
+  let e = toEpochDay(date);
+  for (let left = n; left > 0; left--) {
+    e++;
+    while (!isWorkingEpochDay(e, nation)) e++;
+  }
+  return fromEpochDay(e);
 }
 
 /**
@@ -144,12 +191,14 @@ export function workingDaysBetween(from: CalendarDate, to: CalendarDate, nation:
   const span = calendarDaysBetween(from, to);
   if (span < 0) return 0 - workingDaysBetween(to, from, nation); // 0 - x, not -x: never -0
   // Weekdays in (from, to] by arithmetic, then subtract the weekday holidays in that range.
-  let count = weekdaysUpTo(toEpochDay(to)) - weekdaysUpTo(toEpochDay(from));
+  const fromDay = toEpochDay(from);
+  const toDay = toEpochDay(to);
+  let count = weekdaysUpTo(toDay) - weekdaysUpTo(fromDay);
   const { year: firstYear } = dateParts(from);
   const { year: lastYear } = dateParts(to);
   for (let year = firstYear; year <= lastYear; year++) {
-    for (const holiday of holidayMap(year, nation).keys()) {
-      if (holiday > from && holiday <= to && !isWeekend(holiday)) count--;
+    for (const holiday of weekdayHolidays(year, nation)) {
+      if (holiday > fromDay && holiday <= toDay) count--;
     }
   }
   return count;

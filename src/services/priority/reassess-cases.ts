@@ -22,7 +22,7 @@ import type { DbOrTx, Tx } from '../../store/db.ts';
 import { findCurrentPriorityPolicy } from '../../store/priority-policies.ts';
 import type { AssessmentTrigger } from '../../store/schema.ts';
 import { listServiceTimescales } from '../../store/service-timescales.ts';
-import { audit, inTransaction, type ServiceContext } from '../context.ts';
+import { auditMany, inTransaction, type ServiceContext } from '../context.ts';
 import { organisationCalendar } from '../organisation-calendar.ts';
 import { alertTurnedRed } from './turned-red.ts';
 
@@ -161,17 +161,27 @@ async function storeChanged(
       newAssessmentOf(row, result, settings, { trigger, rationale: null, assessedBy: null }),
     ),
   );
-  const turnedRed: string[] = [];
-  for (const [i, { row, result }] of changed.entries()) {
-    const assessmentId = ids[i] ?? '';
-    await audit(ctx, tx, {
-      orgId: settings.orgId,
-      actorId: ctx.actor?.orgId === settings.orgId ? ctx.actor.id : null,
+  const actorId = ctx.actor?.orgId === settings.orgId ? ctx.actor.id : null;
+  await auditMany(
+    ctx,
+    tx,
+    settings.orgId,
+    changed.map(({ row, result }, i) => ({
+      actorId,
       action: 'assessment.recorded',
       entityType: 'case',
       entityId: row.id,
-      details: { assessmentId, band: result.assessment.band, trigger, policyVersion: settings.policyVersion },
-    });
+      details: {
+        assessmentId: ids[i] ?? '',
+        band: result.assessment.band,
+        trigger,
+        policyVersion: settings.policyVersion,
+      },
+    })),
+  );
+  const turnedRed: string[] = [];
+  for (const [i, { row, result }] of changed.entries()) {
+    const assessmentId = ids[i] ?? '';
     if (result.turnedRed) {
       turnedRed.push(row.id);
       await alertTurnedRed(ctx, tx, { orgId: settings.orgId, row, assessmentId, toldAlready });
