@@ -194,10 +194,10 @@ export async function insertAssessments(db: DbOrTx, items: readonly NewAssessmen
   await sql`
     UPDATE cases c SET assessment_id = v.id, priority_band = v.band, priority_score = v.score,
       assessed_at = v.assessed_at
-    FROM unnest(${ids}::uuid[], ${items.map((a) => a.band)}::text[], ${items.map((a) => a.score)}::numeric[],
-      ${items.map((a) => a.assessedAt.toISOString())}::timestamptz[]) AS v (id, band, score, assessed_at)
-    JOIN assessments a ON a.id = v.id
-    WHERE c.org_id = ${orgId} AND c.id = a.case_id
+    FROM unnest(${items.map((a) => a.caseId)}::uuid[], ${ids}::uuid[], ${items.map((a) => a.band)}::text[],
+      ${items.map((a) => a.score)}::numeric[], ${items.map((a) => a.assessedAt.toISOString())}::timestamptz[])
+      AS v (case_id, id, band, score, assessed_at)
+    WHERE c.org_id = ${orgId} AND c.id = v.case_id
   `.execute(db);
   return ids;
 }
