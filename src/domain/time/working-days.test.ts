@@ -266,3 +266,34 @@ describe('working-day properties', () => {
     );
   });
 });
+
+describe('addWorkingDays by arithmetic', () => {
+  // The definition, day by day: the n-th working day strictly after the date.
+  const stepByStep = (date: string, n: number, nation: UkNation) => {
+    let d = date;
+    for (let left = n; left > 0; ) {
+      d = addCalendarDays(d, 1);
+      if (isWorkingDay(d, nation)) left--;
+    }
+    return d;
+  };
+
+  it('agrees with counting day by day across weekends, holidays and years, in every nation', () => {
+    let checked = 0;
+    for (const nation of UK_NATIONS) {
+      for (let start = toEpochDay('2025-11-20'); start < toEpochDay('2029-02-01'); start += 13) {
+        const date = addCalendarDays('1970-01-01', start);
+        for (const n of [1, 2, 3, 5, 9, 10, 20, 41, 120, 260]) {
+          expect(addWorkingDays(date, n, nation)).toBe(stepByStep(date, n, nation));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(2_000);
+  });
+
+  it('finds the next working day after a Christmas run of holidays and a weekend', () => {
+    expect(nextWorkingDay('2027-12-24', 'england-and-wales')).toBe('2027-12-29');
+    expect(nextWorkingDay('2027-12-31', 'scotland')).toBe('2028-01-05');
+  });
+});

@@ -60,8 +60,6 @@ function library(nation: UkNation): Holidays {
 
 // The same holidays as epoch days (weekdays only: a holiday on a weekend changes no count).
 const weekdayHolidaysByYear = new Map<string, readonly number[]>();
-const weekdayHolidaySet = new Map<UkNation, Set<number>>();
-const yearsLoaded = new Map<UkNation, Set<number>>();
 
 function weekdayHolidays(year: number, nation: UkNation): readonly number[] {
   const cacheKey = `${nation}:${year}`;
@@ -69,34 +67,46 @@ function weekdayHolidays(year: number, nation: UkNation): readonly number[] {
   if (!days) {
     days = [...holidayMap(year, nation).keys()]
       .map(toEpochDay)
-      .filter((e) => !isWeekendEpochDay(e))
+      .filter((e) => {
+        const dow = (((e + 4) % 7) + 7) % 7; // 0 = Sunday; 1970-01-01 was a Thursday
+        return dow !== 0 && dow !== 6;
+      })
       .sort((a, b) => a - b);
     weekdayHolidaysByYear.set(cacheKey, days);
   }
   return days;
 }
 
-/** 0 = Sunday … 6 = Saturday for an epoch day (1970-01-01 was a Thursday). */
-const isWeekendEpochDay = (e: number) => {
-  const dow = (((e + 4) % 7) + 7) % 7;
-  return dow === 0 || dow === 6;
-};
-
 const yearOfEpochDay = (e: number) => new Date(e * 86_400_000).getUTCFullYear();
 
-/** Whether the epoch day is a working day (holidays loaded by year as the days are reached). */
-function isWorkingEpochDay(e: number, nation: UkNation): boolean {
-  if (isWeekendEpochDay(e)) return false;
-  const year = yearOfEpochDay(e);
-  let loaded = yearsLoaded.get(nation);
-  if (!loaded) yearsLoaded.set(nation, (loaded = new Set()));
-  let set = weekdayHolidaySet.get(nation);
-  if (!set) weekdayHolidaySet.set(nation, (set = new Set()));
-  if (!loaded.has(year)) {
-    for (const h of weekdayHolidays(year, nation)) set.add(h);
-    loaded.add(year);
+/** Weekday holidays in the days after `after` up to and including `upTo`. */
+function weekdayHolidaysIn(after: number, upTo: number, nation: UkNation): number {
+  let count = 0;
+  for (let year = yearOfEpochDay(after + 1); year <= yearOfEpochDay(upTo); year++) {
+    for (const h of weekdayHolidays(year, nation)) if (h > after && h <= upTo) count++;
   }
-  return !set.has(e);
+  return count;
+}
+
+/** The first epoch day d with weekdaysUpTo(d) === total: the inverse of weekdaysUpTo (a weekday). */
+function weekdayNumbered(total: number): number {
+  const weeks = Math.floor((total - 1) / 5);
+  return weeks * 7 + (total - weeks * 5 - 1) + 4;
+}
+
+/**
+ * The n-th working day strictly after the epoch day (n ≥ 1), by arithmetic: jump n weekdays, then as
+ * many more as the weekday holidays jumped over, until a jump passes none — a few steps at most.
+ */
+function addWorkingEpochDays(start: number, n: number, nation: UkNation): number {
+  let day = start;
+  let left = n;
+  while (left > 0) {
+    const next = weekdayNumbered(weekdaysUpTo(day) + left);
+    left = weekdayHolidaysIn(day, next, nation);
+    day = next;
+  }
+  return day;
 }
 
 function holidayMap(year: number, nation: UkNation): ReadonlyMap<CalendarDate, string> {
@@ -149,9 +159,7 @@ export function isWorkingDay(date: CalendarDate, nation: UkNation): boolean {
  */
 export function nextWorkingDay(date: CalendarDate, nation: UkNation): CalendarDate {
   library(nation); // an unknown nation is refused before any counting
-  let e = toEpochDay(date) + 1;
-  while (!isWorkingEpochDay(e, nation)) e++;
-  return fromEpochDay(e);
+  return fromEpochDay(addWorkingEpochDays(toEpochDay(date), 1, nation));
 }
 
 /**
@@ -167,13 +175,8 @@ export function addWorkingDays(date: CalendarDate, n: number, nation: UkNation):
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`n must be a whole number ≥ 0: ${n}`);
   if (n === 0) return isWorkingDay(date, nation) ? date : nextWorkingDay(date, nation);
   library(nation);
-  // On whole days (integers), not on date strings: the loop is the hot path of every timescale.
-  let e = toEpochDay(date);
-  for (let left = n; left > 0; left--) {
-    e++;
-    while (!isWorkingEpochDay(e, nation)) e++;
-  }
-  return fromEpochDay(e);
+  // By arithmetic on whole days, not day by day: this is the hot path of every timescale clock.
+  return fromEpochDay(addWorkingEpochDays(toEpochDay(date), n, nation));
 }
 
 /**

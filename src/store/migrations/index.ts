@@ -10,6 +10,7 @@ import * as subjectAccess from './2026-11-24T0600-subject-access.ts';
 import * as retention from './2026-11-24T0610-retention.ts';
 import * as compliance from './2026-11-24T0630-compliance.ts';
 import * as rateLimits from './2026-11-24T0700-rate-limits.ts';
+import * as worklistIndexes from './2026-11-24T0710-worklist-indexes.ts';
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed, and
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0610-retention': retention,
   '2026-11-24T0630-compliance': compliance,
   '2026-11-24T0700-rate-limits': rateLimits,
+  '2026-11-24T0710-worklist-indexes': worklistIndexes,
 };
