@@ -1,134 +1,180 @@
 /**
- * `npm run bench` — the foundation's measurements on this machine:
- *   argon2id hash and verify time (the cost of every sign-in),
- *   start-up to ready on a fresh and on an existing data folder (embedded PostgreSQL),
- *   GET /api/health latency through real HTTP (p50 / p99 over sequential requests).
- * Prints a table and writes bench/results/<date>.json. Later issues add the caseload benchmarks.
+ * `npm run bench [-- --size small|team|city] [--seed N] [--external <url>] [--only embedded|external]
+ * [--short] [--cpu-prof <dir>]` — the caseload at scale on this machine, side by side with the raw SQL and a bare Fastify
+ * route (bench/README.md says what each figure means and how it is measured).
+ *
+ * For each target (the embedded PostgreSQL always; an external one with --external or DATABASE_URL,
+ * in a throw-away database): seed-demo, then the worklist API and its SQL at a fixed rate and at
+ * maximum throughput, search, note writes, the daily re-assessment, start-up, the worklist page in
+ * Chromium and peak memory. Prints a table per target with issue 7's targets met or missed, and
+ * merges the figures into bench/results/<date>.json. Everything it starts is stopped and every
+ * temporary folder and database removed, also on errors and Ctrl-C.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../src/config.ts';
-import { ARGON2_OPTIONS, hashPassword, verifyPassword } from '../src/services/auth/passwords.ts';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { loadConfig, projectRoot } from '../src/config.ts';
 import { makeTempDataDir } from '../src/store/embedded-postgres.ts';
+import { initialJsGzipKiB } from './lib/chromium.ts';
+import { createBenchDatabase } from './lib/database.ts';
+import { getOperation, httpClient } from './lib/http.ts';
+import { cleanUpAll, cleanUpOnSignals, onCleanup, startBareServer } from './lib/processes.ts';
+import { machine, printTarget, type TargetResult, writeResults } from './lib/report.ts';
+import { rateAndMax } from './lib/scenarios.ts';
+import { runTarget, type TargetSpec } from './lib/target.ts';
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const round = (n: number) => Math.round(n * 10) / 10;
+const usage =
+  'usage: npm run bench -- [--size small|team|city] [--seed N] [--external <postgres url>] ' +
+  '[--only embedded|external] [--short] [--cpu-prof <dir>]';
 
-async function timeArgon2(runs = 20) {
-  const hashes: number[] = [];
-  const verifies: number[] = [];
-  let last = '';
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    last = await hashPassword(`bench passphrase number ${i}`);
-    hashes.push(performance.now() - t0);
-    const t1 = performance.now();
-    await verifyPassword(last, `bench passphrase number ${i}`);
-    verifies.push(performance.now() - t1);
-  }
-  hashes.sort((a, b) => a - b);
-  verifies.sort((a, b) => a - b);
-  return {
-    runs,
-    params: ARGON2_OPTIONS,
-    hashMedianMs: round(quantile(hashes, 0.5)),
-    verifyMedianMs: round(quantile(verifies, 0.5)),
-  };
+/** Exits with the usage line when the options are wrong (nothing started yet). */
+function usageError(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(64);
 }
 
-interface Server {
-  readyMs: number;
-  port: number;
-  stop(): Promise<void>;
-}
-
-async function startServer(dataDir: string, webDist: string): Promise<Server> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(projectRoot, 'bin/caseload.mjs'), 'serve'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      CASELOAD_DATA_DIR: dataDir,
-      CASELOAD_WEB_DIST: webDist,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-    },
-  });
-  let log = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      log += d;
-      const m = /"msg":"Server listening at http:\/\/127\.0\.0\.1:(\d+)"/.exec(log);
-      if (m && log.includes('Caseload is ready')) resolve(Number(m[1]));
+const { values: opts } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        size: { type: 'string', default: 'team' },
+        seed: { type: 'string', default: '1' },
+        external: { type: 'string' },
+        only: { type: 'string' },
+        short: { type: 'boolean', default: false },
+        'cpu-prof': { type: 'string' },
+      },
     });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${log}`)));
-  });
-  const readyMs = performance.now() - t0;
-  return {
-    readyMs,
-    port,
-    stop: () =>
-      new Promise((resolve) => {
-        child.removeAllListeners('exit');
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function healthLatency(port: number, requests = 2000) {
-  const times: number[] = [];
-  for (let i = 0; i < 50; i++) await (await fetch(`http://127.0.0.1:${port}/api/health`)).arrayBuffer();
-  for (let i = 0; i < requests; i++) {
-    const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-    await res.arrayBuffer();
-    times.push(performance.now() - t0);
+  } catch (error) {
+    return usageError((error as Error).message);
   }
-  times.sort((a, b) => a - b);
-  return { requests, p50Ms: round(quantile(times, 0.5)), p99Ms: round(quantile(times, 0.99)) };
+})();
+const size = opts.size ?? 'team';
+if (!['small', 'team', 'city'].includes(size)) usageError('--size must be small, team or city');
+if (!/^\d+$/.test(opts.seed ?? '')) usageError('--seed must be a whole number');
+if (opts.only && !['embedded', 'external'].includes(opts.only))
+  usageError('--only must be embedded or external');
+const externalUrl = opts.external ?? loadConfig().databaseUrl;
+const targets = (['embedded', 'external'] as const).filter(
+  (t) => (opts.only ? opts.only === t : true) && (t === 'embedded' || externalUrl),
+);
+if (targets.length === 0) usageError('--only external needs --external <url> or DATABASE_URL');
+// --cpu-prof <dir>: each app server run writes a V8 CPU profile there (open it in Chrome DevTools).
+const nodeArgs = opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts['cpu-prof'])}`] : [];
+
+// --short: a smoke run of the harness (5 s phases), not figures to keep.
+const plan = opts.short
+  ? {
+      rate: 200,
+      rateSeconds: 5,
+      concurrency: 16,
+      maxSeconds: 3,
+      noteWriters: 4,
+      noteSeconds: 5,
+      searches: 50,
+    }
+  : {
+      rate: 200,
+      rateSeconds: 30,
+      concurrency: 16,
+      maxSeconds: 10,
+      noteWriters: 4,
+      noteSeconds: 20,
+      searches: 300,
+    };
+const asOf = new Date().toISOString().slice(0, 10);
+const password = `bench-${Math.random().toString(36).slice(2)}-passphrase`;
+
+async function buildWeb(): Promise<string> {
+  const webDist = await fs.mkdtemp(path.join(os.tmpdir(), 'caseload-bench-web-'));
+  onCleanup('web build', () => fs.rm(webDist, { recursive: true, force: true }));
+  console.error('building the web app…');
+  await build({
+    configFile: path.join(projectRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: webDist, emptyOutDir: true },
+  });
+  return webDist;
 }
 
-const dataDir = await makeTempDataDir('caseload-bench-');
-const webDist = await fs.mkdtemp(path.join(os.tmpdir(), 'caseload-bench-web-'));
-await fs.writeFile(path.join(webDist, 'index.html'), '<!doctype html><title>bench</title>');
-try {
-  const argon2 = await timeArgon2();
-  const fresh = await startServer(dataDir, webDist);
-  await fresh.stop();
-  const existing = await startServer(dataDir, webDist);
-  const health = await healthLatency(existing.port);
-  await existing.stop();
-  const results = {
-    date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-    },
-    argon2,
-    startup: {
-      freshDataFolderMs: Math.round(fresh.readyMs),
-      existingDataFolderMs: Math.round(existing.readyMs),
-    },
-    health,
-  };
-  console.table({
-    'argon2id hash (median)': `${argon2.hashMedianMs} ms`,
-    'argon2id verify (median)': `${argon2.verifyMedianMs} ms`,
-    'start-up, fresh data folder': `${results.startup.freshDataFolderMs} ms`,
-    'start-up, existing data folder': `${results.startup.existingDataFolderMs} ms`,
-    'GET /api/health p50': `${health.p50Ms} ms`,
-    'GET /api/health p99': `${health.p99Ms} ms`,
-  });
-  const file = path.join(projectRoot, 'bench', 'results', `${results.date.slice(0, 10)}.json`);
-  await fs.writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written to ${path.relative(projectRoot, file)}`);
-} finally {
-  await fs.rm(dataDir, { recursive: true, force: true });
-  await fs.rm(webDist, { recursive: true, force: true });
+async function measureBare() {
+  const bare = await startBareServer();
+  const client = httpClient(bare.base);
+  try {
+    console.error('bare Fastify route (the ceiling)…');
+    return await rateAndMax(getOperation(client, '/', null), plan, 'bare Fastify');
+  } finally {
+    await client.close();
+    await bare.stop();
+  }
 }
+
+async function main(): Promise<number> {
+  const webDist = await buildWeb();
+  const js = await initialJsGzipKiB(webDist);
+  const bare = await measureBare();
+  const results: Partial<Record<'embedded' | 'external', TargetResult>> = {};
+  const postgres: Record<string, string> = {};
+  let missed = 0;
+  for (const database of targets) {
+    let dataDir: string | null = null;
+    let databaseUrl: string | null = null;
+    let remove: () => Promise<void>;
+    if (database === 'embedded') {
+      const dir = await makeTempDataDir('caseload-bench-');
+      remove = onCleanup('embedded data folder', () => fs.rm(dir, { recursive: true, force: true }));
+      dataDir = dir;
+    } else {
+      const created = await createBenchDatabase(externalUrl ?? '', size);
+      databaseUrl = created.url;
+      remove = created.drop;
+    }
+    const spec: TargetSpec = {
+      database,
+      dataDir,
+      databaseUrl,
+      size,
+      seed: Number(opts.seed),
+      password,
+      asOf,
+      webDist,
+      plan,
+      bare,
+      nodeArgs,
+    };
+    const result = await runTarget(spec);
+    await remove(); // a city's data is gigabytes: gone before the next target starts
+    results[database] = result;
+    postgres[database] = result.postgres;
+    const checks = printTarget(
+      `${size}, ${database} PostgreSQL ${result.postgres}`,
+      result,
+      bare,
+      js.gzipKiB,
+    );
+    missed += checks.filter((c) => !c.met).length;
+  }
+  if (opts.short) {
+    console.log('\n--short: a smoke run of the harness; nothing written to bench/results');
+  } else {
+    const run = { ...results, bare, initialJs: js, plan, seed: Number(opts.seed), asOf };
+    console.log(`\nwritten to ${await writeResults(size, run, await machine(postgres))}`);
+  }
+  console.log(
+    `targets (set for city size): ${missed === 0 ? 'all met' : `${missed} missed`}${size === 'city' ? '' : ` — this was a ${size} run`}`,
+  );
+  return 0;
+}
+
+cleanUpOnSignals();
+let code = 1;
+try {
+  code = await main();
+} catch (error) {
+  console.error('bench failed:', error);
+} finally {
+  await cleanUpAll();
+}
+process.exit(code);

@@ -34,12 +34,13 @@ export interface WorklistQuery {
 }
 
 /**
- * The cases of a worklist (not closed), filtered in the query by organisation, visibility and scope;
- * in no particular order (the domain orders them).
+ * The worklist query as a Kysely builder, not yet run: listWorklistCases runs it, and the benchmark
+ * compiles it to run the very same SQL text and parameters through `pg` (bench/README.md).
+ * Null when the scope names no team (nothing to read).
  */
-export async function listWorklistCases(db: DbOrTx, q: WorklistQuery): Promise<WorklistCase[]> {
+export function worklistCasesQuery(db: DbOrTx, q: WorklistQuery) {
   const { actor, scope } = q;
-  if (scope.kind === 'team' && scope.teamIds.length === 0) return [];
+  if (scope.kind === 'team' && scope.teamIds.length === 0) return null;
   let query = db
     .selectFrom('cases as c')
     .innerJoin('clients as cl', (j) =>
@@ -183,6 +184,16 @@ export async function listWorklistCases(db: DbOrTx, q: WorklistQuery): Promise<W
   if (scope.kind === 'mine') query = query.where('c.owner_id', '=', actor.id);
   if (scope.kind === 'user') query = query.where('c.owner_id', '=', scope.userId);
   if (scope.kind === 'team') query = query.where('c.team_id', 'in', [...scope.teamIds]);
+  return query;
+}
+
+/**
+ * The cases of a worklist (not closed), filtered in the query by organisation, visibility and scope;
+ * in no particular order (the domain orders them).
+ */
+export async function listWorklistCases(db: DbOrTx, q: WorklistQuery): Promise<WorklistCase[]> {
+  const query = worklistCasesQuery(db, q);
+  if (query === null) return [];
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
