@@ -233,3 +233,44 @@ describe('instants and time zones', () => {
     );
   });
 });
+
+describe('calendarDateIn across zones and offset changes', () => {
+  const exact = (instant: Date, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(instant);
+    const part = (t: string) => parts.find((p) => p.type === t)?.value;
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  };
+
+  it('agrees with Intl for every 7 minutes around the 2026 and 2027 clock changes, and across zones', () => {
+    const zones = [
+      'Europe/London',
+      'America/St_Johns',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'UTC',
+    ];
+    const windows = [
+      '2026-03-27T00:00:00Z',
+      '2026-10-23T00:00:00Z',
+      '2027-03-26T00:00:00Z',
+      '2027-04-02T12:00:00Z',
+    ];
+    let checked = 0;
+    for (const zone of zones) {
+      for (const start of windows) {
+        for (let m = 0; m < 4 * 24 * 60; m += 7) {
+          const instant = new Date(Date.parse(start) + m * 60_000);
+          expect(calendarDateIn(instant, zone)).toBe(exact(instant, zone));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(19_000);
+  });
+});

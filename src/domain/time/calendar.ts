@@ -227,10 +227,56 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * @example calendarDateIn(new Date('2026-12-14T23:30:00Z')) // '2026-12-14' (GMT)
  */
 export function calendarDateIn(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): CalendarDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid Date');
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('invalid Date');
+  // The zone's offset is looked up once per UTC day (Intl is slow, and lists convert thousands of
+  // instants); on the rare day the offset changes, each instant is converted exactly.
+  const utcDay = Math.floor(ms / MS_PER_DAY);
+  const key = `${timeZone}|${utcDay}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const atStart = offsetMs(utcDay * MS_PER_DAY, timeZone);
+    offset = atStart === offsetMs((utcDay + 1) * MS_PER_DAY - 60_000, timeZone) ? atStart : null;
+    if (dayOffsets.size >= 20_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  if (offset === null) return localDateOf(instant, timeZone);
+  return fromEpochDay(Math.floor((ms + offset) / MS_PER_DAY));
+}
+
+/** Time zone + UTC day → the zone's offset (ms) all that day, or null when it changes that day. */
+const dayOffsets = new Map<string, number | null>();
+
+function localDateOf(instant: Date, timeZone: string): CalendarDate {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return fromParts(part('year'), part('month'), part('day'));
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at the instant, in ms (local wall time minus UTC). */
+function offsetMs(ms: number, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(ms));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = new Date(0);
+  wall.setUTCFullYear(part('year'), part('month') - 1, part('day'));
+  wall.setUTCHours(part('hour'), part('minute'), part('second'), 0);
+  return wall.getTime() - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
 /**
