@@ -100,6 +100,18 @@ export async function loadAssessmentFacts(
   return rows.map(toFacts);
 }
 
+/** The ids of the organisation's cases that are not closed, in id order. */
+export async function listOpenCaseIds(db: DbOrTx, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('status', '<>', 'closed')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 const toFacts = (r: FactsRow): CaseAssessmentFacts => ({
   id: r.id,
   reference: r.reference,

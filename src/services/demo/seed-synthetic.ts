@@ -22,6 +22,7 @@ import {
 import { Random } from '../../domain/synthetic/random.ts';
 import { SIZES, type SizeName, type SyntheticSize } from '../../domain/synthetic/sizes.ts';
 import { FIRST_NAMES, SURNAMES, TOWNS } from '../../domain/synthetic/vocabulary.ts';
+import { listOpenCaseIds } from '../../store/assessments.ts';
 import { type ChainedEvent, chainHash, GENESIS_HASH } from '../../store/audit.ts';
 import { copyRows, kyselyOnClient } from '../../store/bulk-load.ts';
 import type { Tx } from '../../store/db.ts';
@@ -699,15 +700,7 @@ async function assessOpenCases(
   now: Date,
   progress: (n: number, total: number) => void,
 ): Promise<void> {
-  const ids = (
-    await db
-      .selectFrom('cases')
-      .select('id')
-      .where('org_id', '=', orgId)
-      .where('status', '<>', 'closed')
-      .orderBy('id')
-      .execute()
-  ).map((r) => r.id);
+  const ids = await listOpenCaseIds(db, orgId);
   const ctx: ServiceContext = { db, clock: { now: () => now } };
   const settings = await loadAssessmentSettings(db, orgId, now);
   const tx = db as unknown as Tx;

@@ -15,6 +15,7 @@ import { type ServiceTimescaleSetting, timescaleFor } from '../../domain/priorit
 import {
   type CaseAssessmentFacts,
   insertAssessments,
+  listOpenCaseIds,
   loadAssessmentFacts,
   type NewAssessment,
 } from '../../store/assessments.ts';
@@ -192,11 +193,13 @@ async function storeChanged(
 
 /** Cases per transaction when re-assessing a whole organisation. */
 const BATCH = 500;
+/** Transactions at a time: they meet only at the organisation's audit lock, held just to commit. */
+const CONCURRENT_BATCHES = 2;
 
 /**
  * Re-assesses every case of the organisation that is not closed, in batches of 500 cases per
- * transaction (so a large caseload never holds one long transaction), with the policy, timescales
- * and "today" read once at the start.
+ * transaction (so a large caseload never holds one long transaction), two batches at a time, with
+ * the policy, timescales and "today" read once at the start. A case closed meanwhile is skipped.
  */
 export async function reassessOpenCases(
   ctx: ServiceContext,
@@ -204,20 +207,22 @@ export async function reassessOpenCases(
   trigger: AssessmentTrigger,
 ): Promise<{ assessed: number; changed: number }> {
   const settings = await loadAssessmentSettings(ctx.db, orgId, ctx.clock.now());
-  let after: string | null = null;
+  const ids = await listOpenCaseIds(ctx.db, orgId);
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
+  let next = 0;
   let assessed = 0;
   let changed = 0;
-  for (;;) {
-    const cursor: string | null = after;
-    const batch = await inTransaction(ctx, async (tx) => {
-      const rows = await loadAssessmentFacts(tx, orgId, { after: cursor, limit: BATCH });
-      const summary = await storeChanged(ctx, tx, rows, settings, trigger);
-      return { rows: rows.length, last: rows.at(-1)?.id ?? null, summary };
-    });
-    assessed += batch.summary.assessed;
-    changed += batch.summary.changed;
-    if (batch.rows < BATCH || batch.last === null) break;
-    after = batch.last;
-  }
+  const worker = async () => {
+    for (let batch = batches[next++]; batch; batch = batches[next++]) {
+      const caseIds = batch;
+      const summary = await inTransaction(ctx, async (tx) =>
+        storeChanged(ctx, tx, await loadAssessmentFacts(tx, orgId, { caseIds }), settings, trigger),
+      );
+      assessed += summary.assessed;
+      changed += summary.changed;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENT_BATCHES }, worker));
   return { assessed, changed };
 }

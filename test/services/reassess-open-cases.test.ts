@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.ts';
+import { reassessOpenCases } from '../../src/services/priority/reassess-cases.ts';
+import { setupTestDatabase } from '../db.ts';
+import { insertCase, insertOrganisation, insertUser } from '../factories.ts';
+
+const t = setupTestDatabase();
+
+describe('reassessOpenCases (the daily re-assessment of a whole organisation)', () => {
+  it('assesses every open case across several concurrent batches, skips closed ones, and keeps one audit chain', async () => {
+    const org = await insertOrganisation(t.db);
+    const owner = await insertUser(t.db, { orgId: org.id });
+    const first = await insertCase(t.db, { orgId: org.id, ownerId: owner.id });
+    // 1,299 more open cases and 50 closed ones, made in SQL (more than two batches of 500).
+    await sql`
+      INSERT INTO cases (org_id, reference, client_id, case_type_id, presenting_issue, owner_id, created_by,
+        status, outcome_key, closure_reason, closed_at, opened_at, last_attention_at)
+      SELECT ${org.id}, 'CL-2026-9' || lpad(g::text, 5, '0'), ${first.client_id}, ${first.case_type_id},
+        'Generated for the batch test', ${owner.id}, ${owner.id},
+        CASE WHEN g <= 50 THEN 'closed' ELSE 'open' END,
+        CASE WHEN g <= 50 THEN 'resolved' ELSE NULL END,
+        CASE WHEN g <= 50 THEN 'Done' ELSE NULL END,
+        CASE WHEN g <= 50 THEN now() ELSE NULL END,
+        now() - (g || ' days')::interval, now() - (g || ' days')::interval
+      FROM generate_series(1, 1349) AS g
+    `.execute(t.db);
+    const result = await reassessOpenCases({ db: t.db, clock: { now: () => new Date() } }, org.id, 'daily');
+    expect(result.assessed).toBe(1_300);
+    const unassessed = await t.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('org_id', '=', org.id)
+      .where('status', '<>', 'closed')
+      .where('assessment_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(unassessed.n)).toBe(0);
+    const closedAssessed = await t.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('org_id', '=', org.id)
+      .where('status', '=', 'closed')
+      .where('assessment_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(closedAssessed.n)).toBe(0);
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('org_id', '=', org.id)
+      .where('action', '=', 'assessment.recorded')
+      .executeTakeFirstOrThrow();
+    expect(Number(events.n)).toBe(result.changed);
+    const chain = await verifyAuditChain(t.db);
+    expect(chain.chains.find((c) => c.orgId === org.id)?.broken).toBeUndefined();
+  });
+});
