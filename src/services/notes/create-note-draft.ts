@@ -38,12 +38,14 @@ export async function createNoteDraft(
       created_at: now,
       updated_at: now,
     });
+    const view = await noteViewOf(ctx, tx, kase.access, id);
+    // Last: the audit append takes the organisation's chain lock, held until commit.
     await audit(ctx, tx, {
       action: 'note.draft_created',
       entityType: 'note',
       entityId: id,
       details: { caseId: kase.row.id, type: content.type, sensitivity: content.sensitivity },
     });
-    return noteViewOf(ctx, tx, kase.access, id);
+    return view;
   });
 }

@@ -35,6 +35,10 @@ export async function fileNote(ctx: ServiceContext, noteId: string): Promise<Not
     // The work happened when the note says (a late entry does not make the case look fresher).
     const attention = note.occurred_at.getTime() < now.getTime() ? note.occurred_at : now;
     await touchCaseAttention(tx, note.org_id, note.case_id, attention);
+    const view = await noteViewOf(ctx, tx, kase.access, note.id);
+    // The audit appends (the re-assessment's and the filing's) come last: they take the
+    // organisation's chain lock, held until commit, so other writers wait as little as possible.
+    await reassessCases(ctx, tx, { orgId: note.org_id, caseIds: [note.case_id], trigger: 'note' });
     await audit(ctx, tx, {
       action: 'note.filed',
       entityType: 'note',
@@ -46,7 +50,6 @@ export async function fileNote(ctx: ServiceContext, noteId: string): Promise<Not
         lateEntry: isLateEntry(note.occurred_at, now, recordSettings(ctx).lateEntryHours),
       },
     });
-    await reassessCases(ctx, tx, { orgId: note.org_id, caseIds: [note.case_id], trigger: 'note' });
-    return noteViewOf(ctx, tx, kase.access, note.id);
+    return view;
   });
 }
