@@ -58,24 +58,16 @@ export function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Promise<
   return ctx.db.transaction().execute(work);
 }
 
+/** An audit event as a use case describes it: the context supplies actor, request and time. */
+type ServiceAuditEvent = Omit<AuditEventInput, 'actorId' | 'requestId' | 'orgId' | 'occurredAt'> & {
+  actorId?: string | null;
+};
+
 /** Appends an audit event attributed to the context's actor and request. */
-export function audit(
-  ctx: ServiceContext,
-  db: DbOrTx,
-  event: Omit<AuditEventInput, 'actorId' | 'requestId' | 'orgId' | 'occurredAt'> & {
-    orgId?: string;
-    actorId?: string | null;
-  },
-) {
+export function audit(ctx: ServiceContext, db: DbOrTx, event: ServiceAuditEvent & { orgId?: string }) {
   const orgId = event.orgId ?? ctx.actor?.orgId;
   if (!orgId) throw new Error('audit event without an organisation');
-  return appendAuditEvent(db, {
-    ...event,
-    orgId,
-    actorId: event.actorId === undefined ? (ctx.actor?.id ?? null) : event.actorId,
-    requestId: ctx.requestId ?? null,
-    occurredAt: ctx.clock.now(),
-  });
+  return appendAuditEvent(db, { ...attributed(ctx, event), orgId });
 }
 
 /** Appends several audit events of one organisation at once (one lock, one insert), in order. */
@@ -83,21 +75,22 @@ export function auditMany(
   ctx: ServiceContext,
   db: DbOrTx,
   orgId: string,
-  events: readonly (Omit<AuditEventInput, 'actorId' | 'requestId' | 'orgId' | 'occurredAt'> & {
-    actorId?: string | null;
-  })[],
+  events: readonly ServiceAuditEvent[],
 ) {
-  const occurredAt = ctx.clock.now();
   return appendAuditEvents(
     db,
     orgId,
-    events.map((event) => ({
-      ...event,
-      actorId: event.actorId === undefined ? (ctx.actor?.id ?? null) : event.actorId,
-      requestId: ctx.requestId ?? null,
-      occurredAt,
-    })),
+    events.map((event) => attributed(ctx, event)),
   );
+}
+
+function attributed(ctx: ServiceContext, event: ServiceAuditEvent) {
+  return {
+    ...event,
+    actorId: event.actorId === undefined ? (ctx.actor?.id ?? null) : event.actorId,
+    requestId: ctx.requestId ?? null,
+    occurredAt: ctx.clock.now(),
+  };
 }
 
 /** The signed-in actor, or UNAUTHENTICATED. */

@@ -62,77 +62,25 @@ export function chainHash(prevHash: string, e: ChainedEvent): string {
   return createHash('sha256').update(prevHash).update(canonicalEvent(e)).digest('hex');
 }
 
-/**
- * Appends one event to its organisation's chain. Call it inside the transaction of the change it
- * records, so both commit or neither does.
- */
-export async function appendAuditEvent(
-  db: DbOrTx,
-  input: AuditEventInput,
-): Promise<ChainedEvent & { hash: string }> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${input.orgId}`}, 0))`.execute(db);
-  const last = await db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .where('org_id', '=', input.orgId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const event: ChainedEvent = {
-    orgId: input.orgId,
-    seq: Number(last?.seq ?? 0) + 1,
-    occurredAt: input.occurredAt ?? new Date(),
-    actorId: input.actorId,
-    action: input.action,
-    entityType: input.entityType ?? null,
-    entityId: input.entityId ?? null,
-    requestId: input.requestId ?? null,
-    // Through JSON once, so what is hashed is exactly what jsonb gives back.
-    details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = chainHash(prevHash, event);
-  await db
-    .insertInto('audit_events')
-    .values({
-      org_id: event.orgId,
-      seq: event.seq,
-      occurred_at: event.occurredAt,
-      actor_id: event.actorId,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      request_id: event.requestId,
-      details: JSON.stringify(event.details),
-      prev_hash: prevHash,
-      hash,
-    })
-    .execute();
-  return { ...event, hash };
+/** An event chained onto the one before it: what is stored. */
+export interface LinkedEvent extends ChainedEvent {
+  readonly prevHash: string;
+  readonly hash: string;
 }
 
 /**
- * Appends several events of one organisation's chain at once, in the order given: one lock, one
- * read of the head and one INSERT, the same chain as appending them one by one (a re-assessment of
- * thousands of cases records thousands of events).
+ * Chains events of one organisation after its head (undefined for a new chain), in the order
+ * given: the one place where sequence numbers and hashes are made. Pure, so a bulk load can chain
+ * millions of events and COPY them, and appends chain the same way.
  */
-export async function appendAuditEvents(
-  db: DbOrTx,
+export function chainEvents(
   orgId: string,
+  head: { readonly seq: number; readonly hash: string } | undefined,
   inputs: readonly Omit<AuditEventInput, 'orgId'>[],
-): Promise<void> {
-  if (inputs.length === 0) return;
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`.execute(db);
-  const last = await db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .where('org_id', '=', orgId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let seq = Number(last?.seq ?? 0);
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const rows = inputs.map((input) => {
+): LinkedEvent[] {
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  return inputs.map((input) => {
     const event: ChainedEvent = {
       orgId,
       seq: ++seq,
@@ -142,32 +90,70 @@ export async function appendAuditEvents(
       entityType: input.entityType ?? null,
       entityId: input.entityId ?? null,
       requestId: input.requestId ?? null,
+      // Through JSON once, so what is hashed is exactly what jsonb gives back.
       details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
     };
-    const hash = chainHash(prevHash, event);
-    const row = {
-      org_id: orgId,
-      seq: event.seq,
-      occurred_at: event.occurredAt,
-      actor_id: event.actorId,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      request_id: event.requestId,
-      details: JSON.stringify(event.details),
-      prev_hash: prevHash,
-      hash,
-    };
-    prevHash = hash;
-    return row;
+    const linked = { ...event, prevHash, hash: chainHash(prevHash, event) };
+    prevHash = linked.hash;
+    return linked;
   });
+}
+
+/** The audit_events row of a chained event (org_id aside). */
+export function auditEventRow(e: LinkedEvent) {
+  return {
+    seq: e.seq,
+    occurred_at: e.occurredAt,
+    actor_id: e.actorId,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    request_id: e.requestId,
+    details: JSON.stringify(e.details),
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+/**
+ * Appends one event to its organisation's chain. Call it inside the transaction of the change it
+ * records, so both commit or neither does.
+ */
+export async function appendAuditEvent(db: DbOrTx, input: AuditEventInput): Promise<LinkedEvent> {
+  const [event] = await appendAuditEvents(db, input.orgId, [input]);
+  if (!event) throw new Error('audit event not appended');
+  return event;
+}
+
+/**
+ * Appends several events of one organisation's chain at once, in the order given: one lock, one
+ * read of the head and one INSERT (a re-assessment of thousands of cases records thousands of
+ * events). Appends take a transaction-scoped advisory lock on the organisation's chain, held until
+ * commit: call it as late in the transaction as the change allows.
+ */
+export async function appendAuditEvents(
+  db: DbOrTx,
+  orgId: string,
+  inputs: readonly Omit<AuditEventInput, 'orgId'>[],
+): Promise<LinkedEvent[]> {
+  if (inputs.length === 0) return [];
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`.execute(db);
+  const last = await db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .where('org_id', '=', orgId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const events = chainEvents(orgId, last ? { seq: Number(last.seq), hash: last.hash } : undefined, inputs);
   // Within PostgreSQL's bind-parameter limit (11 per row).
-  for (let i = 0; i < rows.length; i += 2_000) {
+  for (let i = 0; i < events.length; i += 2_000) {
     await db
       .insertInto('audit_events')
-      .values(rows.slice(i, i + 2_000))
+      .values(events.slice(i, i + 2_000).map((e) => ({ org_id: orgId, ...auditEventRow(e) })))
       .execute();
   }
+  return events;
 }
 
 export function rowToEvent(row: AuditEventRow): ChainedEvent {

@@ -49,19 +49,6 @@ export class Random {
     return (items.at(-1) as readonly [T, number])[0];
   }
 
-  /** `count` distinct items in random order (all of them when count ≥ length). */
-  sample<T>(items: readonly T[], count: number): T[] {
-    const out = [...items];
-    const n = Math.min(count, out.length);
-    for (let i = 0; i < n; i++) {
-      const j = i + Math.floor(this.next() * (out.length - i));
-      const a = out[i] as T;
-      out[i] = out[j] as T;
-      out[j] = a;
-    }
-    return out.slice(0, n);
-  }
-
   /** A random version-4 UUID made from this stream (so ids repeat with the seed). */
   uuid(): string {
     const hex: string[] = [];

@@ -23,7 +23,7 @@ import { Random } from '../../domain/synthetic/random.ts';
 import { SIZES, type SizeName, type SyntheticSize } from '../../domain/synthetic/sizes.ts';
 import { FIRST_NAMES, SURNAMES, TOWNS } from '../../domain/synthetic/vocabulary.ts';
 import { listOpenCaseIds } from '../../store/assessments.ts';
-import { type ChainedEvent, chainHash, GENESIS_HASH } from '../../store/audit.ts';
+import { auditEventRow, chainEvents, type LinkedEvent } from '../../store/audit.ts';
 import { copyRows, kyselyOnClient } from '../../store/bulk-load.ts';
 import type { Tx } from '../../store/db.ts';
 import { seedOrganisationDefaults } from '../../store/organisation-defaults.ts';
@@ -641,57 +641,42 @@ async function copyAuditEvents(
   const order = events
     .map((_, i) => i)
     .sort((a, b) => (events[a] as PlannedEvent).at - (events[b] as PlannedEvent).at || a - b);
-  let prevHash = GENESIS_HASH;
+  let head: LinkedEvent | undefined;
   const CHUNK = 50_000;
   for (let from = 0; from < order.length; from += CHUNK) {
-    const rows = order.slice(from, from + CHUNK).map((index, k) => {
-      const e = events[index] as PlannedEvent;
-      const chained: ChainedEvent = {
-        orgId,
-        seq: from + k + 1,
-        occurredAt: new Date(e.at),
-        actorId: e.actorId || null,
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        requestId: null,
-        details: e.details,
-      };
-      const hash = chainHash(prevHash, chained);
-      const row = {
-        seq: chained.seq,
-        occurred_at: chained.occurredAt,
-        actor_id: chained.actorId,
-        action: chained.action,
-        entity_type: chained.entityType,
-        entity_id: chained.entityId,
-        details: chained.details,
-        prev_hash: prevHash,
-        hash,
-      };
-      prevHash = hash;
-      return row;
-    });
-    await copyRows(
-      client,
-      'audit_events',
+    const chained = chainEvents(
       orgId,
-      [
-        'seq',
-        'occurred_at',
-        'actor_id',
-        'action',
-        'entity_type',
-        'entity_id',
-        'details',
-        'prev_hash',
-        'hash',
-      ],
-      rows,
+      head,
+      order.slice(from, from + CHUNK).map((index) => {
+        const e = events[index] as PlannedEvent;
+        return {
+          occurredAt: new Date(e.at),
+          actorId: e.actorId || null,
+          action: e.action,
+          entityType: e.entityType,
+          entityId: e.entityId,
+          details: e.details,
+        };
+      }),
     );
+    head = chained.at(-1);
+    await copyRows(client, 'audit_events', orgId, AUDIT_COLUMNS, chained.map(auditEventRow));
     progress(Math.min(order.length, from + CHUNK));
   }
 }
+
+const AUDIT_COLUMNS = [
+  'seq',
+  'occurred_at',
+  'actor_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'request_id',
+  'details',
+  'prev_hash',
+  'hash',
+] as const;
 
 /** The real re-assessment of every open case, as the daily job would do it on the as-of day. */
 async function assessOpenCases(
