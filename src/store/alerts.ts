@@ -23,3 +23,33 @@ export async function claimAlert(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Claims several alerts at once (one INSERT): the subject keys of those this caller recorded
+ * first. Alerts of one kind, so subject keys identify them.
+ */
+export async function claimAlerts(
+  db: DbOrTx,
+  alerts: readonly { orgId: string; kind: string; subjectKey: string; caseId: string | null; sentAt: Date }[],
+): Promise<Set<string>> {
+  const claimed = new Set<string>();
+  // Within PostgreSQL's bind-parameter limit (5 per row).
+  for (let i = 0; i < alerts.length; i += 5_000) {
+    const rows = await db
+      .insertInto('alerts_sent')
+      .values(
+        alerts.slice(i, i + 5_000).map((a) => ({
+          org_id: a.orgId,
+          kind: a.kind,
+          subject_key: a.subjectKey,
+          case_id: a.caseId,
+          sent_at: a.sentAt,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .returning(['kind', 'subject_key'])
+      .execute();
+    for (const r of rows) claimed.add(`${r.kind}:${r.subject_key}`);
+  }
+  return claimed;
+}

@@ -101,6 +101,30 @@ export async function removeTeamMember(db: DbOrTx, orgId: string, teamId: string
   return Number(r.numDeletedRows);
 }
 
+/** The active supervisors of each of these teams (as {@link listTeamSupervisorIds}), in one query. */
+export async function listSupervisorIdsOfTeams(
+  db: DbOrTx,
+  orgId: string,
+  teamIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const byTeam = new Map<string, string[]>(teamIds.map((id) => [id, []]));
+  if (teamIds.length === 0) return byTeam;
+  const rows = await db
+    .selectFrom('team_members as m')
+    .innerJoin('users as u', (j) => j.onRef('u.id', '=', 'm.user_id').onRef('u.org_id', '=', 'm.org_id'))
+    .select(['m.team_id', 'u.id'])
+    .where('m.org_id', '=', orgId)
+    .where('m.team_id', 'in', [...new Set(teamIds)])
+    .where('m.role', '=', 'supervisor')
+    .where('u.status', '=', 'active')
+    .where(sql<boolean>`'supervisor' = ANY(u.roles)`)
+    .orderBy('m.team_id')
+    .orderBy('u.id')
+    .execute();
+  for (const r of rows) byTeam.get(r.team_id)?.push(r.id);
+  return byTeam;
+}
+
 /** Active users holding the supervisor role who supervise the team. */
 export async function listTeamSupervisorIds(db: DbOrTx, orgId: string, teamId: string): Promise<string[]> {
   const rows = await db

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.ts';
 import { reassessOpenCases } from '../../src/services/priority/reassess-cases.ts';
 import { setupTestDatabase } from '../db.ts';
-import { insertCase, insertOrganisation, insertUser } from '../factories.ts';
+import { insertCase, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
 
 const t = setupTestDatabase();
 
@@ -52,5 +52,87 @@ describe('reassessOpenCases (the daily re-assessment of a whole organisation)', 
     expect(Number(events.n)).toBe(result.changed);
     const chain = await verifyAuditChain(t.db);
     expect(chain.chains.find((c) => c.orgId === org.id)?.broken).toBeUndefined();
+  });
+  it('tells the owner and the team supervisors of every case that turned red, once, in one run', async () => {
+    const org = await insertOrganisation(t.db);
+    const north = await insertTeam(t.db, { orgId: org.id });
+    const south = await insertTeam(t.db, { orgId: org.id });
+    const northLead = await insertUser(t.db, {
+      orgId: org.id,
+      roles: ['supervisor'],
+      team: { id: north.id, role: 'supervisor' },
+    });
+    const southLead = await insertUser(t.db, {
+      orgId: org.id,
+      roles: ['supervisor'],
+      team: { id: south.id, role: 'supervisor' },
+    });
+    // A former supervisor (disabled) is not told.
+    await insertUser(t.db, {
+      orgId: org.id,
+      roles: ['supervisor'],
+      status: 'disabled',
+      team: { id: north.id, role: 'supervisor' },
+    });
+    const adviser = await insertUser(t.db, { orgId: org.id, team: { id: north.id, role: 'member' } });
+    const red = [
+      await insertCase(t.db, { orgId: org.id, ownerId: adviser.id, teamId: north.id }),
+      await insertCase(t.db, { orgId: org.id, ownerId: adviser.id, teamId: south.id }),
+      await insertCase(t.db, { orgId: org.id, ownerId: adviser.id, teamId: null }),
+    ];
+    const quiet = await insertCase(t.db, { orgId: org.id, ownerId: adviser.id, teamId: north.id });
+    await t.db
+      .insertInto('case_flags')
+      .values(
+        red.map((c) => ({
+          org_id: org.id,
+          case_id: c.id,
+          kind: 'safeguarding' as const,
+          category: 'Risk of harm',
+          raised_by: adviser.id,
+          raised_at: new Date(),
+        })),
+      )
+      .execute();
+    const ctx = { db: t.db, clock: { now: () => new Date() } };
+    const first = await reassessOpenCases(ctx, org.id, 'daily');
+    expect(first.assessed).toBe(4);
+    const told = await t.db
+      .selectFrom('notifications')
+      .select(['user_id', 'case_id'])
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'turned-red')
+      .execute();
+    const pairs = told.map((n) => `${n.case_id}:${n.user_id}`).sort();
+    expect(pairs).toEqual(
+      [
+        `${red[0]?.id}:${adviser.id}`,
+        `${red[0]?.id}:${northLead.id}`,
+        `${red[1]?.id}:${adviser.id}`,
+        `${red[1]?.id}:${southLead.id}`,
+        `${red[2]?.id}:${adviser.id}`,
+      ].sort(),
+    );
+    expect(told.some((n) => n.case_id === quiet.id)).toBe(false);
+    const claims = await t.db
+      .selectFrom('alerts_sent')
+      .select('case_id')
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'turned-red')
+      .execute();
+    expect(claims.map((c) => c.case_id).sort()).toEqual(red.map((c) => c.id).sort());
+    // The next day the cases are still red: nothing new to tell.
+    await reassessOpenCases(
+      { db: t.db, clock: { now: () => new Date(Date.now() + 86_400_000) } },
+      org.id,
+      'daily',
+    );
+    const after = await t.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'turned-red')
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(5);
   });
 });

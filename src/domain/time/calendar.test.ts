@@ -68,6 +68,51 @@ describe('calendar dates', () => {
     fc.assert(fc.property(epochDays, (e) => toEpochDay(fromEpochDay(e)) === e));
   });
 
+  it('counts epoch days as the JavaScript Date does, from year 1 to 9999', () => {
+    // The Date object's proleptic Gregorian calendar, years below 100 included, is the reference.
+    const byDate = (e: number) => {
+      const d = new Date(e * 86_400_000);
+      return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+    };
+    const anyDay = fc.integer({ min: toEpochDay('0001-01-01'), max: toEpochDay('9999-12-31') });
+    fc.assert(
+      fc.property(anyDay, (e) => fromEpochDay(e) === byDate(e) && toEpochDay(byDate(e)) === e),
+      { numRuns: 5_000 },
+    );
+    expect(toEpochDay('0001-01-01')).toBe(-719_162);
+    expect(fromEpochDay(2_932_896)).toBe('9999-12-31');
+    expect(fromEpochDay(toEpochDay('2000-02-29'))).toBe('2000-02-29');
+    expect(fromEpochDay(toEpochDay('1900-03-01') - 1)).toBe('1900-02-28');
+    expect(() => fromEpochDay(-719_163)).toThrow(RangeError);
+    expect(() => fromEpochDay(2_932_897)).toThrow(RangeError);
+    expect(() => fromEpochDay(1.5)).toThrow(RangeError);
+  });
+
+  it('reads only well-formed, real dates', () => {
+    for (const bad of [
+      '2026-1-01',
+      '2026-01-1',
+      '2026/01/01',
+      '20260101',
+      ' 2026-01-01',
+      '2026-01-01 ',
+      '2026-00-10',
+      '2026-13-01',
+      '2026-02-29',
+      '2026-04-31',
+      '2026-01-00',
+      '２０２６-01-01',
+      'abcd-ef-gh',
+      '',
+    ]) {
+      expect(isCalendarDate(bad), bad).toBe(false);
+      expect(() => toEpochDay(bad), bad).toThrow(RangeError);
+    }
+    for (const good of ['0001-01-01', '2028-02-29', '2000-02-29', '9999-12-31', '2026-04-30']) {
+      expect(isCalendarDate(good), good).toBe(true);
+    }
+  });
+
   it('adds calendar days across month, year and leap-day boundaries', () => {
     expect(addCalendarDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29');

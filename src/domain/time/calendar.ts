@@ -18,7 +18,6 @@ export const DEFAULT_TIME_ZONE = 'Europe/London';
 export type DayOfWeek = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 const MS_PER_DAY = 86_400_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 // Fixed English abbreviations rather than Intl: ICU's en-GB data changes between versions
 // ('Sep' became 'Sept'), and reasons shown to users and tests must not change with Node.
@@ -47,11 +46,36 @@ export interface DateParts {
 
 /** Whether `value` is a real calendar date in 'YYYY-MM-DD' form (so '2027-02-29' is not). */
 export function isCalendarDate(value: string): boolean {
-  const m = DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+  return partsOf(value) !== null;
+}
+
+/** '0'…'9' as a digit, or -1. */
+const digitAt = (text: string, i: number): number => {
+  const code = text.charCodeAt(i) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+};
+
+/**
+ * The parts of a 'YYYY-MM-DD' text that names a real date, or null. Read digit by digit: every
+ * date computation starts here, thousands of times per worklist, so no regular expression and no
+ * allocation but the result.
+ */
+function partsOf(value: string): DateParts | null {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const y0 = digitAt(value, 0);
+  const y1 = digitAt(value, 1);
+  const y2 = digitAt(value, 2);
+  const y3 = digitAt(value, 3);
+  const m0 = digitAt(value, 5);
+  const m1 = digitAt(value, 6);
+  const d0 = digitAt(value, 8);
+  const d1 = digitAt(value, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
 }
 
 /**
@@ -60,9 +84,9 @@ export function isCalendarDate(value: string): boolean {
  * @example dateParts('2027-01-31') // { year: 2027, month: 1, day: 31 }
  */
 export function dateParts(date: CalendarDate): DateParts {
-  if (!isCalendarDate(date))
-    throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+  const parts = partsOf(date);
+  if (!parts) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return parts;
 }
 
 /**
@@ -88,16 +112,50 @@ export function daysInMonth(year: number, month: number): number {
 /** Whole days since 1970-01-01 (negative before). The basis of all date arithmetic here. */
 export function toEpochDay(date: CalendarDate): number {
   const { year, month, day } = dateParts(date);
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day); // setUTCFullYear, unlike Date.UTC, keeps years below 100
-  return Math.round(d.getTime() / MS_PER_DAY);
+  return daysFromCivil(year, month, day);
 }
 
 /** The calendar date `epochDay` days after 1970-01-01. Inverse of {@link toEpochDay}. */
 export function fromEpochDay(epochDay: number): CalendarDate {
-  const d = new Date(epochDay * MS_PER_DAY);
-  return fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  if (!Number.isInteger(epochDay) || epochDay < FIRST_EPOCH_DAY || epochDay > LAST_EPOCH_DAY) {
+    throw new RangeError(`day out of range: ${epochDay}`);
+  }
+  const { year, month, day } = civilFromDays(epochDay);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
+
+// Days from and to the proleptic Gregorian calendar by integer arithmetic, after Howard Hinnant's
+// "chrono-compatible low-level date algorithms" (eras of 400 years, years starting 1 March).
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function civilFromDays(epochDay: number): DateParts {
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** 0001-01-01 and 9999-12-31 as epoch days: the dates this module can write. */
+const FIRST_EPOCH_DAY = -719_162;
+const LAST_EPOCH_DAY = 2_932_896;
 
 /**
  * The date `days` calendar days after `date` (before it when negative).

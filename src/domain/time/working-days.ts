@@ -9,14 +9,7 @@
  * is Monday 8th, and the start day itself is never counted, whether or not it is a working day.
  */
 import Holidays from 'date-holidays';
-import {
-  type CalendarDate,
-  calendarDaysBetween,
-  dateParts,
-  fromEpochDay,
-  isWeekend,
-  toEpochDay,
-} from './calendar.ts';
+import { type CalendarDate, dateParts, fromEpochDay, isWeekend, toEpochDay } from './calendar.ts';
 
 /** The UK nations with their own bank holidays (Wales shares England's). */
 export type UkNation = 'england-and-wales' | 'scotland' | 'northern-ireland';
@@ -59,11 +52,15 @@ function library(nation: UkNation): Holidays {
 }
 
 // The same holidays as epoch days (weekdays only: a holiday on a weekend changes no count).
-const weekdayHolidaysByYear = new Map<string, readonly number[]>();
+const weekdayHolidaysByNation = new Map<UkNation, Map<number, readonly number[]>>();
 
 function weekdayHolidays(year: number, nation: UkNation): readonly number[] {
-  const cacheKey = `${nation}:${year}`;
-  let days = weekdayHolidaysByYear.get(cacheKey);
+  let byYear = weekdayHolidaysByNation.get(nation);
+  if (!byYear) {
+    byYear = new Map();
+    weekdayHolidaysByNation.set(nation, byYear);
+  }
+  let days = byYear.get(year);
   if (!days) {
     days = [...holidayMap(year, nation).keys()]
       .map(toEpochDay)
@@ -72,7 +69,7 @@ function weekdayHolidays(year: number, nation: UkNation): readonly number[] {
         return dow !== 0 && dow !== 6;
       })
       .sort((a, b) => a - b);
-    weekdayHolidaysByYear.set(cacheKey, days);
+    byYear.set(year, days);
   }
   return days;
 }
@@ -191,15 +188,13 @@ export function addWorkingDays(date: CalendarDate, n: number, nation: UkNation):
  * @example workingDaysBetween('2027-12-20', '2027-12-20', 'england-and-wales') // 0
  */
 export function workingDaysBetween(from: CalendarDate, to: CalendarDate, nation: UkNation): number {
-  const span = calendarDaysBetween(from, to);
-  if (span < 0) return 0 - workingDaysBetween(to, from, nation); // 0 - x, not -x: never -0
-  // Weekdays in (from, to] by arithmetic, then subtract the weekday holidays in that range.
   const fromDay = toEpochDay(from);
   const toDay = toEpochDay(to);
+  if (toDay < fromDay) return 0 - workingDaysBetween(to, from, nation); // 0 - x, not -x: never -0
+  // Weekdays in (from, to] by arithmetic, then subtract the weekday holidays in that range.
   let count = weekdaysUpTo(toDay) - weekdaysUpTo(fromDay);
-  const { year: firstYear } = dateParts(from);
-  const { year: lastYear } = dateParts(to);
-  for (let year = firstYear; year <= lastYear; year++) {
+  const lastYear = Number(to.slice(0, 4));
+  for (let year = Number(from.slice(0, 4)); year <= lastYear; year++) {
     for (const holiday of weekdayHolidays(year, nation)) {
       if (holiday > fromDay && holiday <= toDay) count--;
     }

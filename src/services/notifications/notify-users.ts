@@ -35,19 +35,34 @@ export interface NotifyInput {
  * @throws Error when neither an actor nor an organisation is given (a programming mistake)
  */
 export async function notifyUsers(ctx: ServiceContext, tx: Tx, input: NotifyInput): Promise<string[]> {
+  const [recipients] = await notifyUsersMany(ctx, tx, [input]);
+  return recipients ?? [];
+}
+
+/**
+ * {@link notifyUsers} for several messages at once (one INSERT): a re-assessment of thousands of
+ * cases tells the people of each case that turned red. The rules are the same for every message.
+ * @returns the recipients notified, per input
+ */
+export async function notifyUsersMany(
+  ctx: ServiceContext,
+  tx: Tx,
+  inputs: readonly NotifyInput[],
+): Promise<string[][]> {
   const actor = ctx.actor;
-  const orgId = input.orgId ?? actor?.orgId;
-  if (!orgId) throw new Error('notifyUsers needs an actor or an organisation');
-  if (actor && actor.orgId !== orgId)
-    throw new Error('notifyUsers: the actor belongs to another organisation');
-  if (input.from === 'actor' && !actor)
-    throw new Error('notifyUsers: a message from a colleague needs an actor');
-  const recipients = [...new Set(input.recipients)].filter((id) => id !== actor?.id);
-  if (recipients.length === 0) return [];
   const createdAt = ctx.clock.now();
-  const emailStatus = ctx.outbox?.emailEnabled ? 'pending' : 'none';
-  await insertNotifications(
-    tx,
+  const emailStatus: 'pending' | 'none' = ctx.outbox?.emailEnabled ? 'pending' : 'none';
+  const notified = inputs.map((input) => {
+    const orgId = input.orgId ?? actor?.orgId;
+    if (!orgId) throw new Error('notifyUsers needs an actor or an organisation');
+    if (actor && actor.orgId !== orgId)
+      throw new Error('notifyUsers: the actor belongs to another organisation');
+    if (input.from === 'actor' && !actor)
+      throw new Error('notifyUsers: a message from a colleague needs an actor');
+    const recipients = [...new Set(input.recipients)].filter((id) => id !== actor?.id);
+    return { input, orgId, recipients };
+  });
+  const rows = notified.flatMap(({ input, orgId, recipients }) =>
     recipients.map((userId) => ({
       orgId,
       userId,
@@ -59,6 +74,10 @@ export async function notifyUsers(ctx: ServiceContext, tx: Tx, input: NotifyInpu
       emailStatus,
     })),
   );
-  if (emailStatus === 'pending') ctx.outbox?.nudge();
-  return recipients;
+  if (rows.length > 0) {
+    // Within PostgreSQL's bind-parameter limit (8 per row).
+    for (let i = 0; i < rows.length; i += 5_000) await insertNotifications(tx, rows.slice(i, i + 5_000));
+    if (emailStatus === 'pending') ctx.outbox?.nudge();
+  }
+  return notified.map((n) => n.recipients);
 }

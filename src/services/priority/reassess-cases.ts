@@ -25,7 +25,7 @@ import type { AssessmentTrigger } from '../../store/schema.ts';
 import { listServiceTimescales } from '../../store/service-timescales.ts';
 import { auditMany, inTransaction, type ServiceContext } from '../context.ts';
 import { organisationCalendar } from '../organisation-calendar.ts';
-import { alertTurnedRed } from './turned-red.ts';
+import { alertTurnedRedMany } from './turned-red.ts';
 
 /** Everything organisation-wide an assessment needs, read once per batch. */
 export interface AssessmentSettings {
@@ -180,15 +180,11 @@ async function storeChanged(
       },
     })),
   );
-  const turnedRed: string[] = [];
-  for (const [i, { row, result }] of changed.entries()) {
-    const assessmentId = ids[i] ?? '';
-    if (result.turnedRed) {
-      turnedRed.push(row.id);
-      await alertTurnedRed(ctx, tx, { orgId: settings.orgId, row, assessmentId, toldAlready });
-    }
-  }
-  return { assessed: rows.length, changed: changed.length, turnedRed };
+  const red = changed.flatMap(({ row, result }, i) =>
+    result.turnedRed ? [{ row, assessmentId: ids[i] ?? '' }] : [],
+  );
+  await alertTurnedRedMany(ctx, tx, settings.orgId, red, toldAlready);
+  return { assessed: rows.length, changed: changed.length, turnedRed: red.map(({ row }) => row.id) };
 }
 
 /** Cases per transaction when re-assessing a whole organisation. */
