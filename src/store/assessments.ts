@@ -167,50 +167,65 @@ export interface NewAssessment {
 }
 
 /**
- * Stores assessments and makes each its case's current one (in one statement each, so a batch of
- * thousands is two round trips).
+ * Stores assessments and makes each its case's current one, in one statement: the batch travels as
+ * one JSON parameter (thousands of rows in a daily re-assessment: one round trip, one parse).
  * @returns the new assessments' ids, in the order given
  */
 export async function insertAssessments(db: DbOrTx, items: readonly NewAssessment[]): Promise<string[]> {
   if (items.length === 0) return [];
-  const inserted = await db
-    .insertInto('assessments')
-    .values(
-      items.map((a) => ({
-        org_id: a.orgId,
-        case_id: a.caseId,
-        policy_version: a.policyVersion,
-        trigger: a.trigger,
-        inputs: JSON.stringify(a.inputs),
-        score: a.score,
-        score_band: a.scoreBand,
-        computed_band: a.computedBand,
-        band: a.band,
-        quadrant: a.quadrant,
-        forced_by: a.forcedBy,
-        contributions: JSON.stringify(a.contributions),
-        rules_fired: JSON.stringify(a.rulesFired),
-        reasons: JSON.stringify(a.reasons),
-        rationale: a.rationale,
-        override_band: a.override?.band ?? null,
-        override_rationale: a.override?.rationale ?? null,
-        assessed_by: a.assessedBy,
-        assessed_at: a.assessedAt,
-      })),
-    )
-    .returning(['id', 'case_id'])
-    .execute();
-  const idOfCase = new Map(inserted.map((r) => [r.case_id, r.id]));
-  const ids = items.map((a) => idOfCase.get(a.caseId) ?? '');
   const orgId = items[0]?.orgId ?? '';
-  await sql`
-    UPDATE cases c SET assessment_id = v.id, priority_band = v.band, priority_score = v.score,
-      assessed_at = v.assessed_at
-    FROM unnest(${items.map((a) => a.caseId)}::uuid[], ${ids}::uuid[], ${items.map((a) => a.band)}::text[],
-      ${items.map((a) => a.score)}::numeric[], ${items.map((a) => a.assessedAt.toISOString())}::timestamptz[])
-      AS v (case_id, id, band, score, assessed_at)
-    WHERE c.org_id = ${orgId} AND c.id = v.case_id
+  if (items.some((a) => a.orgId !== orgId)) throw new Error('insertAssessments: one organisation per call');
+  if (new Set(items.map((a) => a.caseId)).size !== items.length) {
+    throw new Error('insertAssessments: one assessment per case per call');
+  }
+  const batch = JSON.stringify(
+    items.map((a, i) => ({
+      ord: i,
+      case_id: a.caseId,
+      policy_version: a.policyVersion,
+      trigger: a.trigger,
+      inputs: a.inputs,
+      score: a.score,
+      score_band: a.scoreBand,
+      computed_band: a.computedBand,
+      band: a.band,
+      quadrant: a.quadrant,
+      forced_by: a.forcedBy,
+      contributions: a.contributions,
+      rules_fired: a.rulesFired,
+      reasons: a.reasons,
+      rationale: a.rationale,
+      override_band: a.override?.band ?? null,
+      override_rationale: a.override?.rationale ?? null,
+      assessed_by: a.assessedBy,
+      assessed_at: a.assessedAt.toISOString(),
+    })),
+  );
+  const { rows } = await sql<{ id: string; ord: number }>`
+    WITH v AS (
+      SELECT * FROM jsonb_to_recordset(${batch}::jsonb) AS v (ord integer, case_id uuid,
+        policy_version integer, trigger text, inputs jsonb, score numeric, score_band text,
+        computed_band text, band text, quadrant text, forced_by text, contributions jsonb,
+        rules_fired jsonb, reasons jsonb, rationale text, override_band text, override_rationale text,
+        assessed_by uuid, assessed_at timestamptz)
+    ), inserted AS (
+      INSERT INTO assessments (org_id, case_id, policy_version, trigger, inputs, score, score_band,
+        computed_band, band, quadrant, forced_by, contributions, rules_fired, reasons, rationale,
+        override_band, override_rationale, assessed_by, assessed_at)
+      SELECT ${orgId}, case_id, policy_version, trigger, inputs, score, score_band, computed_band,
+        band, quadrant, forced_by, contributions, rules_fired, reasons, rationale, override_band,
+        override_rationale, assessed_by, assessed_at
+      FROM v ORDER BY ord
+      RETURNING id, case_id, band, score, assessed_at
+    ), current AS (
+      UPDATE cases c SET assessment_id = i.id, priority_band = i.band, priority_score = i.score,
+        assessed_at = i.assessed_at
+      FROM inserted i WHERE c.org_id = ${orgId} AND c.id = i.case_id
+    )
+    SELECT i.id, v.ord FROM inserted i JOIN v ON v.case_id = i.case_id
   `.execute(db);
+  const ids: string[] = new Array(items.length).fill('');
+  for (const r of rows) ids[r.ord] = r.id;
   return ids;
 }
 

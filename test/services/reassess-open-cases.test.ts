@@ -50,6 +50,21 @@ describe('reassessOpenCases (the daily re-assessment of a whole organisation)', 
       .where('action', '=', 'assessment.recorded')
       .executeTakeFirstOrThrow();
     expect(Number(events.n)).toBe(result.changed);
+    // Each event names the assessment of its own case, and that is the case's current one.
+    const mismatched = await sql<{ n: string }>`
+      SELECT count(*) AS n FROM audit_events e
+      JOIN assessments a ON a.org_id = e.org_id AND a.id = (e.details->>'assessmentId')::uuid
+      JOIN cases c ON c.org_id = a.org_id AND c.id = a.case_id
+      WHERE e.org_id = ${org.id} AND e.action = 'assessment.recorded'
+        AND (a.case_id <> e.entity_id::uuid OR c.assessment_id <> a.id OR c.priority_band <> a.band)
+    `.execute(t.db);
+    expect(Number(mismatched.rows[0]?.n)).toBe(0);
+    const named = await sql<{ n: string }>`
+      SELECT count(*) AS n FROM audit_events e
+      JOIN assessments a ON a.org_id = e.org_id AND a.id = (e.details->>'assessmentId')::uuid
+      WHERE e.org_id = ${org.id} AND e.action = 'assessment.recorded'
+    `.execute(t.db);
+    expect(Number(named.rows[0]?.n)).toBe(result.changed);
     const chain = await verifyAuditChain(t.db);
     expect(chain.chains.find((c) => c.orgId === org.id)?.broken).toBeUndefined();
   });
