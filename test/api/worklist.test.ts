@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
-import type { WorklistResponse } from '../../src/contract/worklist.ts';
+import { type WorklistResponse, worklistSchema } from '../../src/contract/worklist.ts';
 import type { ImpactLevel } from '../../src/domain/priority/levels.ts';
 import { reassessOpenCases } from '../../src/services/priority/reassess-cases.ts';
 import { buildTestApp, type SignedIn, sendAs, signInAs, TestClock } from '../app.ts';
@@ -25,6 +25,9 @@ const getApp = () => (appPromise ??= buildTestApp(t, { env, clock }));
 async function worklist(session: SignedIn, query = '', app?: App) {
   const res = await sendAs(app ?? (await getApp()), session, 'GET', `/api/worklist${query}`);
   expect(res.statusCode, res.body).toBe(200);
+  // The route's compiled serialiser writes exactly what the zod contract would: valid values, no
+  // undeclared property, the same bytes.
+  expect(res.body).toBe(JSON.stringify(worklistSchema.encode(res.json())));
   return res.json<WorklistResponse>();
 }
 

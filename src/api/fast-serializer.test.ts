@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { problemSchema } from '../contract/common.ts';
+import { worklistSchema } from '../contract/worklist.ts';
+import { compileSerializer } from './fast-serializer.ts';
+
+const rowSchema = z.object({
+  id: z.string(),
+  count: z.number().int(),
+  note: z.string().nullable(),
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  tags: z.array(z.string()),
+  band: z.enum(['red', 'amber', 'green']),
+  type: z.object({ key: z.string() }),
+});
+
+describe('compileSerializer', () => {
+  const serialise = compileSerializer(rowSchema);
+
+  it('writes what the zod contract writes', () => {
+    const value = {
+      id: 'a "quoted" \\ value\n',
+      count: 3,
+      note: null,
+      owner: { id: 'u1', name: 'Ann' },
+      tags: ['x', 'y'],
+      band: 'red' as const,
+      type: { key: 'debt' },
+    };
+    expect(serialise(value)).toBe(JSON.stringify(rowSchema.encode(value)));
+    expect(serialise({ ...value, note: 'n', owner: null })).toBe(
+      JSON.stringify(rowSchema.encode({ ...value, note: 'n', owner: null })),
+    );
+  });
+
+  it('leaves out every property the contract does not declare, however deep', () => {
+    const text = serialise({
+      id: 'c1',
+      count: 1,
+      note: null,
+      owner: null,
+      tags: [],
+      band: 'green',
+      type: { key: 'debt', dateOfBirth: '1980-01-01' },
+      clientAddress: '1 High Street',
+    });
+    expect(text).not.toContain('High Street');
+    expect(text).not.toContain('1980');
+    expect(JSON.parse(text)).toEqual({
+      id: 'c1',
+      count: 1,
+      note: null,
+      owner: null,
+      tags: [],
+      band: 'green',
+      type: { key: 'debt' },
+    });
+  });
+
+  it('fails rather than write an undeclared property of an object that may be null', () => {
+    const owner = { id: 'u1', name: 'Ann', dateOfBirth: '1980-01-01' };
+    expect(() =>
+      serialise({ id: 'c1', count: 1, note: null, owner, tags: [], band: 'red', type: { key: 'debt' } }),
+    ).toThrow();
+  });
+
+  it('fails instead of sending an object without a required property', () => {
+    expect(() =>
+      serialise({ id: 'c1', count: 1, note: null, owner: null, band: 'red', type: { key: 'debt' } }),
+    ).toThrow(/tags/);
+  });
+
+  it('compiles the worklist and problem-details contracts', () => {
+    expect(() => compileSerializer(worklistSchema)).not.toThrow();
+    const problem = {
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      code: 'FORBIDDEN',
+      detail: 'No.',
+      matches: [1],
+    };
+    expect(JSON.parse(compileSerializer(problemSchema)(problem))).toEqual(problemSchema.parse(problem));
+  });
+});
