@@ -44,11 +44,21 @@ export async function worklistCaseIds(client: HttpClient, session: Session): Pro
 export const worklistOperation = (client: HttpClient, session: Session) =>
   getOperation(client, '/api/worklist', session);
 
-export interface NoteWrites {
+export interface NoteWriteRun {
   /** Notes filed per second, all writers together (closed loop). */
   readonly notesPerSecond: number;
-  /** One note = start the draft (POST /api/cases/:id/notes) + file it (POST /api/notes/:id/file). */
+  /** The latency of one note (all its requests together). */
   readonly perNote: LatencySummary;
+}
+
+export interface NoteWrites extends NoteWriteRun {
+  /**
+   * The headline: one request per note, `POST /api/cases/:id/notes` with `fileNow: true` (written
+   * and filed in one transaction).
+   */
+  readonly perNote: LatencySummary;
+  /** The same notes as a draft then filed: `POST /api/cases/:id/notes`, then `POST /api/notes/:id/file`. */
+  readonly draftThenFile: NoteWriteRun;
   readonly writers: number;
 }
 
@@ -58,10 +68,19 @@ const NOTE_TEXT = [
   'Explained the options for a discretionary housing payment and the evidence the council will want.',
 ];
 
+const noteBody = (i: number) => ({
+  type: 'advice',
+  occurredAt: new Date().toISOString(),
+  facts: NOTE_TEXT[i % NOTE_TEXT.length],
+  advice: 'Advised to apply for a discretionary housing payment and to keep paying the current rent.',
+  actionsAgreed: 'Client to send the last three payslips; adviser to call the landlord on Friday.',
+});
+
 /**
- * `writers` advisers' worth of note writing on the adviser's cases for `seconds`, back to back:
- * every note is a draft started and filed — the filing appends to the audit chain, indexes the text
- * for search and re-assesses the case, in one transaction.
+ * `writers` advisers' worth of note writing on the adviser's cases for `seconds`, back to back,
+ * twice: every note filed in one request (the headline), then every note a draft started and filed
+ * (two requests). Filing appends to the audit chain, indexes the text for search and re-assesses
+ * the case, in one transaction.
  */
 export async function writeNotes(
   client: HttpClient,
@@ -70,20 +89,28 @@ export async function writeNotes(
   writers: number,
   seconds: number,
 ): Promise<NoteWrites> {
-  const op: Operation = async (i) => {
+  const caseOf = (i: number) => caseIds[i % caseIds.length] ?? '';
+  const fileNow: Operation = async (i) => {
     try {
-      const caseId = caseIds[i % caseIds.length] ?? '';
+      const filed = await postJson<{ status: string }>(
+        client,
+        `/api/cases/${caseOf(i)}/notes`,
+        session,
+        { ...noteBody(i), fileNow: true },
+        201,
+      );
+      return filed.status === 'filed' ? { ok: true } : { ok: false, error: 'not filed' };
+    } catch (error) {
+      return outcomeOf(error);
+    }
+  };
+  const draftThenFile: Operation = async (i) => {
+    try {
       const draft = await postJson<{ id: string }>(
         client,
-        `/api/cases/${caseId}/notes`,
+        `/api/cases/${caseOf(i)}/notes`,
         session,
-        {
-          type: 'advice',
-          occurredAt: new Date().toISOString(),
-          facts: NOTE_TEXT[i % NOTE_TEXT.length],
-          advice: 'Advised to apply for a discretionary housing payment and to keep paying the current rent.',
-          actionsAgreed: 'Client to send the last three payslips; adviser to call the landlord on Friday.',
-        },
+        noteBody(i),
         201,
       );
       await postJson(client, `/api/notes/${draft.id}/file`, session, undefined, 200);
@@ -92,10 +119,18 @@ export async function writeNotes(
       return outcomeOf(error);
     }
   };
-  await warmUp(op, 10, 2);
-  console.error(`  note writes: ${writers} writers for ${seconds} s (closed loop)…`);
-  const perNote = await closedLoop(op, writers, seconds);
-  return { notesPerSecond: perNote.throughput, perNote, writers };
+  await warmUp(fileNow, 10, 2);
+  console.error(`  note writes, one request each: ${writers} writers for ${seconds} s (closed loop)…`);
+  const perNote = await closedLoop(fileNow, writers, seconds);
+  await warmUp(draftThenFile, 10, 2);
+  console.error(`  note writes, draft then file: ${writers} writers for ${seconds} s (closed loop)…`);
+  const twoStep = await closedLoop(draftThenFile, writers, seconds);
+  return {
+    notesPerSecond: perNote.throughput,
+    perNote,
+    draftThenFile: { notesPerSecond: twoStep.throughput, perNote: twoStep },
+    writers,
+  };
 }
 
 /**

@@ -74,7 +74,18 @@ export const noteIdParamsSchema = z.object({
   id: z.uuid({ message: 'Use a note id (a UUID)' }),
 });
 
-export const createNoteRequestSchema = z.strictObject(noteFields).meta({ id: 'CreateNoteRequest' });
+export const createNoteRequestSchema = z
+  .strictObject({
+    ...noteFields,
+    fileNow: z
+      .boolean({ message: 'Say whether to file the note now: true or false' })
+      .optional()
+      .describe(
+        '`true`: file the note at once instead of starting a draft — the checks of filing (NOTE_EMPTY, ' +
+          'the channel of a contact note) apply, and the answer is the filed note. Default `false`.',
+      ),
+  })
+  .meta({ id: 'CreateNoteRequest' });
 export type CreateNoteRequest = z.infer<typeof createNoteRequestSchema>;
 
 export const updateNoteRequestSchema = z

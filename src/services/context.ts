@@ -59,7 +59,7 @@ export function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Promise<
 }
 
 /** An audit event as a use case describes it: the context supplies actor, request and time. */
-type ServiceAuditEvent = Omit<AuditEventInput, 'actorId' | 'requestId' | 'orgId' | 'occurredAt'> & {
+export type ServiceAuditEvent = Omit<AuditEventInput, 'actorId' | 'requestId' | 'orgId' | 'occurredAt'> & {
   actorId?: string | null;
 };
 

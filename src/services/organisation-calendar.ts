@@ -8,7 +8,14 @@ import type { DbOrTx } from '../store/db.ts';
 import { getOrganisation } from '../store/organisations.ts';
 
 export async function organisationCalendar(db: DbOrTx, orgId: string, now: Date): Promise<ClockSettings> {
-  const org = await getOrganisation(db, orgId);
+  return calendarOf(await getOrganisation(db, orgId), now);
+}
+
+/** The calendar of an organisation as read (the defaults when there is none). */
+export function calendarOf(
+  org: { readonly time_zone: string; readonly nation: ClockSettings['nation'] } | undefined,
+  now: Date,
+): ClockSettings {
   const timeZone = org?.time_zone ?? DEFAULT_TIME_ZONE;
   return { today: todayIn(timeZone, now), timeZone, nation: org?.nation ?? 'england-and-wales' };
 }

@@ -5,6 +5,12 @@
  */
 import { sql } from 'kysely';
 import type { Band, ImpactLevel } from '../domain/priority/levels.ts';
+import {
+  type SettingsRow,
+  type StoredAssessmentSettings,
+  settingsSelect,
+  toStoredSettings,
+} from './assessment-settings.ts';
 import type { DbOrTx } from './db.ts';
 import type { AssessmentsTable, AssessmentTrigger } from './schema.ts';
 
@@ -68,6 +74,36 @@ export async function loadAssessmentFacts(
   which: { readonly caseIds: readonly string[] } | { readonly after: string | null; readonly limit: number },
 ): Promise<CaseAssessmentFacts[]> {
   if ('caseIds' in which && which.caseIds.length === 0) return [];
+  const { rows } = await factsSelect(orgId, which).execute(db);
+  return rows.map(toFacts);
+}
+
+/**
+ * The facts of the named cases that are not closed (as `loadAssessmentFacts`) and the
+ * organisation's assessment settings (as `findAssessmentSettings`), in one query: for the
+ * re-assessment of a case or a few in the transaction of a change (the settings come with each row).
+ */
+export async function loadAssessmentFactsWithSettings(
+  db: DbOrTx,
+  orgId: string,
+  caseIds: readonly string[],
+): Promise<{ rows: CaseAssessmentFacts[]; settings: StoredAssessmentSettings }> {
+  const { rows } = await sql<SettingsRow & (FactsRow | { [K in keyof FactsRow]: null })>`
+    SELECT s.*, f.* FROM (${settingsSelect(orgId)}) s
+    LEFT JOIN (${factsSelect(orgId, { caseIds })}) f ON true
+  `.execute(db);
+  const [first] = rows;
+  if (!first) throw new Error('the settings query returned no row');
+  return {
+    rows: rows.flatMap((r) => (r.id === null ? [] : [toFacts(r as FactsRow)])),
+    settings: toStoredSettings(first),
+  };
+}
+
+function factsSelect(
+  orgId: string,
+  which: { readonly caseIds: readonly string[] } | { readonly after: string | null; readonly limit: number },
+) {
   const filter =
     'caseIds' in which
       ? sql`AND c.id = ANY(${[...which.caseIds]}::uuid[])`
@@ -75,7 +111,7 @@ export async function loadAssessmentFacts(
         ? sql``
         : sql`AND c.id > ${which.after}`;
   const tail = 'caseIds' in which ? sql`` : sql`ORDER BY c.id LIMIT ${which.limit}`;
-  const { rows } = await sql<FactsRow>`
+  return sql<FactsRow>`
     SELECT c.id, c.reference, c.case_type_id, c.owner_id, c.team_id, c.vulnerability, c.impact,
       c.opened_at, c.last_attention_at,
       (SELECT min(n.occurred_at) FROM notes n
@@ -95,9 +131,7 @@ export async function loadAssessmentFacts(
       ORDER BY kd.due_date, kd.due_time NULLS LAST, kd.id LIMIT 1
     ) k ON true
     WHERE c.org_id = ${orgId} AND c.status <> 'closed' ${filter}
-    ${tail}
-  `.execute(db);
-  return rows.map(toFacts);
+    ${tail}`;
 }
 
 /** The ids of the organisation's cases that are not closed, in id order. */

@@ -1,8 +1,9 @@
 /**
  * The append-only, hash-chained audit log. One chain per organisation:
  *   hash = SHA-256(prev_hash ‖ canonical JSON (RFC 8785) of the event)
- * Appends take a transaction-scoped advisory lock on the organisation's chain, so concurrent writers
- * in one organisation queue for a moment while organisations never wait on each other.
+ * Appends take a transaction-scoped advisory lock on the organisation's chain (in `audit_chain_head`,
+ * with the read of the head), so concurrent writers in one organisation queue for a moment while
+ * organisations never wait on each other.
  * Details hold ids, codes and field names — never personal data — so the chain survives erasure.
  */
 import { createHash } from 'node:crypto';
@@ -126,10 +127,11 @@ export async function appendAuditEvent(db: DbOrTx, input: AuditEventInput): Prom
 }
 
 /**
- * Appends several events of one organisation's chain at once, in the order given: one lock, one
- * read of the head and one INSERT (a re-assessment of thousands of cases records thousands of
- * events). Appends take a transaction-scoped advisory lock on the organisation's chain, held until
- * commit: call it as late in the transaction as the change allows.
+ * Appends several events of one organisation's chain at once, in the order given: one lock with
+ * the read of the head (`audit_chain_head`, one round trip) and one INSERT (a re-assessment of
+ * thousands of cases records thousands of events). The lock is the organisation's
+ * transaction-scoped advisory lock, held until commit: call it as late in the transaction as the
+ * change allows.
  */
 export async function appendAuditEvents(
   db: DbOrTx,
@@ -137,14 +139,9 @@ export async function appendAuditEvents(
   inputs: readonly Omit<AuditEventInput, 'orgId'>[],
 ): Promise<LinkedEvent[]> {
   if (inputs.length === 0) return [];
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`.execute(db);
-  const last = await db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .where('org_id', '=', orgId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const { rows } = await sql<{ seq: number; hash: string }>`
+    SELECT seq, hash FROM audit_chain_head(${orgId})`.execute(db);
+  const last = rows[0];
   const events = chainEvents(orgId, last ? { seq: Number(last.seq), hash: last.hash } : undefined, inputs);
   // Within PostgreSQL's bind-parameter limit (11 per row).
   for (let i = 0; i < events.length; i += 2_000) {

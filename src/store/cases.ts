@@ -1,5 +1,5 @@
 /** Cases and their shares. Every query is scoped by org_id. */
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Actor } from '../domain/access/actor.ts';
 import type { CaseAccessView } from '../domain/cases/case-access.ts';
 import { caseVisibleTo } from './case-visibility.ts';
@@ -43,17 +43,62 @@ export async function listCaseShares(db: DbOrTx, orgId: string, caseId: string) 
 /** The facts the access policies need about one case. */
 export async function loadCaseAccessView(db: DbOrTx, row: CaseRow): Promise<CaseAccessView> {
   const shares = await listCaseShares(db, row.org_id, row.id);
-  return {
-    orgId: row.org_id,
-    ownerId: row.owner_id,
-    teamId: row.team_id,
-    shares: shares.map((s) => ({
+  return accessViewOf(
+    row,
+    shares.map((s) => ({
       userId: s.user_id,
       kind: s.kind,
       expiresAt: s.expires_at,
       revokedAt: s.revoked_at,
     })),
-  };
+  );
+}
+
+const accessViewOf = (row: CaseRow, shares: CaseAccessView['shares']): CaseAccessView => ({
+  orgId: row.org_id,
+  ownerId: row.owner_id,
+  teamId: row.team_id,
+  shares,
+});
+
+/** A share as the case's access view gets it from json_agg (expiry as ISO text). */
+interface ShareJson {
+  readonly userId: string;
+  readonly kind: 'share' | 'break-glass';
+  readonly expiresAt: string | null;
+}
+
+/**
+ * One case with the facts the access policies need (its shares that are not revoked), in one
+ * query: what `getCase` and `loadCaseAccessView` give together.
+ */
+export async function getCaseWithAccess(
+  db: DbOrTx,
+  orgId: string,
+  caseId: string,
+): Promise<{ row: CaseRow; access: CaseAccessView } | undefined> {
+  const found = await db
+    .selectFrom('cases as c')
+    .selectAll('c')
+    .select(
+      sql<ShareJson[]>`(SELECT coalesce(json_agg(json_build_object(
+          'userId', s.user_id, 'kind', s.kind, 'expiresAt', s.expires_at) ORDER BY s.granted_at), '[]')
+        FROM case_shares s WHERE s.org_id = c.org_id AND s.case_id = c.id AND s.revoked_at IS NULL)`.as(
+        'access_shares',
+      ),
+    )
+    .where('c.org_id', '=', orgId)
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const { access_shares, ...row } = found;
+  const shares = access_shares.map((s) => ({
+    userId: s.userId,
+    kind: s.kind,
+    expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt),
+    revokedAt: null,
+  }));
+  return { row, access: accessViewOf(row, shares) };
 }
 
 /**

@@ -121,6 +121,24 @@ export async function listMemberships(
   return query.orderBy('teams.name').execute();
 }
 
+/** A user's team and role in it, as the access policies need it. */
+export interface TeamRole {
+  readonly team_id: string;
+  readonly role: 'member' | 'supervisor';
+}
+
+/** The access-policy view of a user of whom roles and team memberships are known. */
+export const actorOf = (
+  user: { readonly id: string; readonly org_id: string; readonly roles: readonly string[] },
+  memberships: readonly TeamRole[],
+): Actor => ({
+  id: user.id,
+  orgId: user.org_id,
+  roles: user.roles as Role[],
+  teamIds: memberships.map((m) => m.team_id),
+  supervisedTeamIds: memberships.filter((m) => m.role === 'supervisor').map((m) => m.team_id),
+});
+
 /** The access-policy view of a user: roles and team memberships. */
 export async function loadActor(db: DbOrTx, orgId: string, userId: string): Promise<Actor | undefined> {
   const user = await db
@@ -137,13 +155,7 @@ export async function loadActor(db: DbOrTx, orgId: string, userId: string): Prom
     .where('org_id', '=', orgId)
     .where('user_id', '=', userId)
     .execute();
-  return {
-    id: user.id,
-    orgId: user.org_id,
-    roles: user.roles as Role[],
-    teamIds: memberships.map((m) => m.team_id),
-    supervisedTeamIds: memberships.filter((m) => m.role === 'supervisor').map((m) => m.team_id),
-  };
+  return actorOf(user, memberships);
 }
 
 export async function replaceRecoveryCodes(

@@ -560,6 +560,21 @@ const MATRIX: Row[] = [
     }),
   },
   {
+    method: 'POST',
+    url: '/api/cases/:caseId/notes',
+    label: 'file now',
+    ok: CASE_TEAM,
+    request: async (w) => ({
+      url: `/api/cases/${(await freshCase(w)).id}/notes`,
+      payload: {
+        type: 'advice',
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        advice: 'Apply for a mandatory reconsideration.',
+        fileNow: true,
+      },
+    }),
+  },
+  {
     method: 'GET',
     url: '/api/notes/drafts',
     ok: EVERYONE,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
+import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.ts';
 import { buildTestApp, type SignedIn, signInAs } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
@@ -457,6 +458,183 @@ describe('filing', () => {
     expect(await noteRow(filed.id)).toEqual(before);
     expect(await auditRows(w.org.id, 'note.draft_updated')).toEqual([]);
     expect(await auditRows(w.org.id, 'note.draft_deleted')).toEqual([]);
+  });
+});
+
+describe('filing at once (fileNow)', () => {
+  const fileNow = (session: SignedIn, caseId: string, over: Record<string, unknown> = {}) =>
+    send(session, 'POST', `/api/cases/${caseId}/notes`, { ...notePayload(over), fileNow: true });
+
+  it('files a new note in one request, exactly as draft-then-file would, audited once as note.filed', async () => {
+    const w = await world();
+    await t.db
+      .updateTable('cases')
+      .set({ last_attention_at: new Date('2026-01-01T00:00:00Z') })
+      .where('id', '=', w.kase.id)
+      .execute();
+    const occurredAt = ago(2 * HOUR);
+    const before = Date.now();
+    const res = await fileNow(w.owner.s, w.kase.id, { occurredAt, type: 'contact', contactChannel: 'phone' });
+    const after = Date.now();
+    expect(res.statusCode, res.body).toBe(201);
+    const filed = res.json();
+    expect(filed).toMatchObject({
+      caseId: w.kase.id,
+      caseReference: w.kase.reference,
+      status: 'filed',
+      type: 'contact',
+      contactChannel: 'phone',
+      occurredAt,
+      lateEntry: false,
+      author: { id: w.owner.id, displayName: w.owner.display_name },
+      restricted: false,
+      facts: 'Client brought the PIP decision letter dated 3 November.',
+      professionalJudgement: 'I think the decision maker missed the care needs.',
+      amends: null,
+      amendedBy: [],
+    });
+    expect(filed).not.toHaveProperty('clarityHints');
+    const recordedAt = new Date(filed.recordedAt).getTime();
+    expect(recordedAt).toBeGreaterThanOrEqual(before);
+    expect(recordedAt).toBeLessThanOrEqual(after);
+    // The answer is what reading the note gives.
+    const read = await send(w.owner.s, 'GET', `/api/notes/${filed.id}`);
+    expect(read.json()).toEqual(filed);
+
+    // Frozen, and seen by the case's readers.
+    const patch = await send(w.owner.s, 'PATCH', `/api/notes/${filed.id}`, { facts: 'Rewritten.' });
+    expect(patch.statusCode).toBe(409);
+    expect((await send(w.colleague.s, 'GET', `/api/notes/${filed.id}`)).json()).toMatchObject({
+      status: 'filed',
+      facts: filed.facts,
+    });
+    // Attention to the case, and the case re-assessed in the same transaction.
+    const kase = await t.db
+      .selectFrom('cases')
+      .select(['last_attention_at', 'assessment_id'])
+      .where('id', '=', w.kase.id)
+      .executeTakeFirstOrThrow();
+    expect(kase.last_attention_at.toISOString()).toBe(occurredAt);
+    const assessment = await t.db
+      .selectFrom('assessments')
+      .select(['id', 'trigger'])
+      .where('case_id', '=', w.kase.id)
+      .orderBy('assessed_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(assessment).toEqual({ id: kase.assessment_id, trigger: 'note' });
+    // Found by search (filed notes only are indexed).
+    const search = await send(w.owner.s, 'GET', '/api/search?q=reconsideration');
+    expect(JSON.stringify(search.json())).toContain(filed.id);
+
+    // One note.filed (there never was a draft), after the re-assessment's event; the chain holds.
+    expect(await auditRows(w.org.id, 'note.draft_created')).toEqual([]);
+    const [event] = await auditRows(w.org.id, 'note.filed');
+    expect(event).toMatchObject({ actor_id: w.owner.id, entity_type: 'note', entity_id: filed.id });
+    expect(event?.details).toEqual({
+      caseId: w.kase.id,
+      type: 'contact',
+      sensitivity: 'normal',
+      lateEntry: false,
+    });
+    const [recorded] = await auditRows(w.org.id, 'assessment.recorded');
+    expect(recorded).toMatchObject({ entity_id: w.kase.id, details: { trigger: 'note' } });
+    expect(Number(recorded?.seq)).toBeLessThan(Number(event?.seq));
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('marks a late entry and leaves the case’s newer attention as it was', async () => {
+    const w = await world();
+    const newer = new Date(Date.now() - HOUR);
+    await t.db.updateTable('cases').set({ last_attention_at: newer }).where('id', '=', w.kase.id).execute();
+    const res = await fileNow(w.owner.s, w.kase.id, { occurredAt: ago(25 * HOUR) });
+    expect(res.json()).toMatchObject({ status: 'filed', lateEntry: true });
+    const [event] = await auditRows(w.org.id, 'note.filed');
+    expect(event?.details).toMatchObject({ lateEntry: true });
+    const kase = await t.db
+      .selectFrom('cases')
+      .select('last_attention_at')
+      .where('id', '=', w.kase.id)
+      .executeTakeFirstOrThrow();
+    expect(kase.last_attention_at).toEqual(newer);
+  });
+
+  it('refuses an empty note with NOTE_EMPTY naming the sections, and writes nothing', async () => {
+    const w = await world();
+    const res = await fileNow(w.owner.s, w.kase.id, {
+      facts: '  ',
+      advice: '',
+      actionsAgreed: '',
+      judgement: 'Opinion alone is not a record.',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'NOTE_EMPTY', field: 'facts' });
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'facts',
+      'advice',
+      'actionsAgreed',
+    ]);
+    expect(await countNotes(w.kase.id)).toBe(0);
+    expect(await auditRows(w.org.id, 'note.filed')).toEqual([]);
+    expect(await auditRows(w.org.id, 'assessment.recorded')).toEqual([]);
+  });
+
+  it('applies the filing rules at once: a contact note names its channel, links stay in the case', async () => {
+    const w = await world();
+    const otherCase = await insertCase(t.db, { orgId: w.org.id, ownerId: w.owner.id, teamId: w.team.id });
+    const foreignGoal = await insertGoal(w, otherCase.id);
+    const res = await fileNow(w.owner.s, w.kase.id, { type: 'contact', goalIds: [foreignGoal.id] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['contactChannel', 'goalIds']);
+    const bad = await send(w.owner.s, 'POST', `/api/cases/${w.kase.id}/notes`, {
+      ...notePayload(),
+      fileNow: 'yes',
+    });
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'fileNow' });
+    expect(await countNotes(w.kase.id)).toBe(0);
+    // fileNow: false starts a draft, as without it.
+    const draft = await send(w.owner.s, 'POST', `/api/cases/${w.kase.id}/notes`, {
+      ...notePayload(),
+      fileNow: false,
+    });
+    expect(draft.json()).toMatchObject({ status: 'draft', recordedAt: null });
+  });
+
+  it('answers 404 to someone who may not see the case and 403 to a break-glass reader, writing no note', async () => {
+    const w = await world();
+    const hidden = await fileNow(w.outsider.s, w.kase.id);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().code).toBe('CASE_NOT_FOUND');
+
+    const glass = await insertUser(t.db, { orgId: w.org.id, roles: ['supervisor'], totp: true });
+    await t.db
+      .insertInto('case_shares')
+      .values({
+        org_id: w.org.id,
+        case_id: w.kase.id,
+        user_id: glass.id,
+        kind: 'break-glass',
+        reason: 'Client at risk tonight',
+        expires_at: new Date(Date.now() + HOUR),
+        granted_by: glass.id,
+        granted_at: new Date(),
+        revoked_at: null,
+      })
+      .execute();
+    const glassS = await signInAs(await getApp(), glass);
+    const write = await fileNow(glassS, w.kase.id);
+    expect(write.statusCode).toBe(403);
+    expect(write.json().code).toBe('FORBIDDEN');
+    expect(await countNotes(w.kase.id)).toBe(0);
+    expect(await auditRows(w.org.id, 'note.filed')).toEqual([]);
+    const [denied] = await auditRows(w.org.id, 'access.denied');
+    expect(denied).toMatchObject({
+      actor_id: glass.id,
+      entity_id: w.kase.id,
+      details: { policy: 'case.contribute' },
+    });
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });
 

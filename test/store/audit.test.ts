@@ -83,6 +83,45 @@ describe('the audit chain', () => {
     expect(brokenOf(await verifyAuditChain(t.db), org.id)).toBeUndefined();
   });
 
+  it('waits for the chain lock, then chains onto the event committed while it waited', async () => {
+    const org = await insertOrganisation(t.db);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let firstIn = () => {};
+    const firstAppended = new Promise<void>((resolve) => {
+      firstIn = resolve;
+    });
+    const first = t.db.transaction().execute(async (tx) => {
+      const appended = await appendAuditEvent(tx, event(org.id));
+      firstIn();
+      await held;
+      return appended;
+    });
+    await firstAppended;
+    // The second append starts (and takes its statement's snapshot) while the first holds the lock…
+    const second = t.db.transaction().execute((tx) => appendAuditEvent(tx, event(org.id, 'case.changed')));
+    const lockKey = `audit:${org.id}`;
+    for (let waiting = 0; waiting === 0; ) {
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND NOT l.granted AND a.query LIKE '%audit_chain_head%'`.execute(t.db);
+      waiting = rows[0]?.n ?? 0;
+    }
+    // …and is the same lock as before the function (same key), so anything taking it interlocks.
+    const { rows: held2 } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_locks
+      WHERE locktype = 'advisory' AND granted
+        AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(${lockKey}, 0)`.execute(t.db);
+    expect(held2[0]?.n).toBe(1);
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.seq, b.seq]).toEqual([1, 2]);
+    expect(b.prevHash).toBe(a.hash);
+    expect(brokenOf(await verifyAuditChain(t.db), org.id)).toBeUndefined();
+  });
+
   it('is written with the change it records: a rolled-back transaction leaves no event', async () => {
     const org = await insertOrganisation(t.db);
     await expect(

@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/access/actor.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import type { SessionRow, SessionStage, UserRow } from '../../store/schema.ts';
-import { deleteSession, findSession, insertSession, touchSession } from '../../store/sessions.ts';
-import { getUser, loadActor } from '../../store/users.ts';
+import { deleteSession, findSessionWithUser, insertSession, touchSession } from '../../store/sessions.ts';
+import { actorOf } from '../../store/users.ts';
 
 export interface SessionPolicy {
   readonly idleMinutes: number;
@@ -68,8 +68,9 @@ export function sessionEndsAt(session: SessionRow, policy: SessionPolicy): Date 
 }
 
 /**
- * Looks up the session of a cookie token. Expired, idle or orphaned sessions are deleted and
- * resolve to undefined; a live one has its last-seen time refreshed.
+ * Looks up the session of a cookie token, with its user and their teams in the same query.
+ * Expired or idle sessions, and sessions of a disabled user, are deleted and resolve to
+ * undefined; a live one has its last-seen time refreshed (at most once a minute).
  */
 export async function resolveSession(
   db: DbOrTx,
@@ -77,14 +78,14 @@ export async function resolveSession(
   now: Date,
   policy: SessionPolicy,
 ): Promise<ResolvedSession | undefined> {
-  const session = await findSession(db, token);
-  if (!session) return undefined;
+  const found = await findSessionWithUser(db, token);
+  if (!found) return undefined;
+  const { session, user, memberships } = found;
   if (sessionEndsAt(session, policy).getTime() <= now.getTime()) {
     await deleteSession(db, token);
     return undefined;
   }
-  const user = await getUser(db, session.org_id, session.user_id);
-  if (user?.status !== 'active') {
+  if (user.status !== 'active') {
     await deleteSession(db, token);
     return undefined;
   }
@@ -92,6 +93,6 @@ export async function resolveSession(
     await touchSession(db, token, now);
     session.last_seen_at = now;
   }
-  const actor = session.stage === 'full' ? await loadActor(db, user.org_id, user.id) : undefined;
+  const actor = session.stage === 'full' ? actorOf(user, memberships) : undefined;
   return { token, session, user, actor };
 }

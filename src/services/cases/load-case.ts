@@ -10,7 +10,7 @@ import {
   canViewCase,
 } from '../../domain/cases/case-access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { getCase, loadCaseAccessView } from '../../store/cases.ts';
+import { getCaseWithAccess } from '../../store/cases.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import type { CaseRow } from '../../store/schema.ts';
 import { audit, inTransaction, recordDenial, requireActor, type ServiceContext } from '../context.ts';
@@ -35,9 +35,9 @@ export async function loadCase(
   db: DbOrTx = ctx.db,
 ): Promise<LoadedCase> {
   const actor = requireActor(ctx);
-  const row = await getCase(db, actor.orgId, caseId);
-  if (!row) throw new AppError('CASE_NOT_FOUND');
-  const access = await loadCaseAccessView(db, row);
+  const found = await getCaseWithAccess(db, actor.orgId, caseId);
+  if (!found) throw new AppError('CASE_NOT_FOUND');
+  const { row, access } = found;
   const now = ctx.clock.now();
   if (!canViewCase(actor, access, now)) throw new AppError('CASE_NOT_FOUND');
   const allowed =

@@ -1,8 +1,8 @@
-import { insertNote } from '../../store/notes.ts';
+import { insertNoteWithContext } from '../../store/notes.ts';
 import { loadCase } from '../cases/load-case.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { applyNoteInput, blankContent, checkNoteContent, type NoteInput } from './note-input.ts';
-import { type NoteView, noteViewOf } from './note-view.ts';
+import { type NoteView, noteViewFrom } from './note-view.ts';
 
 export type CreateNoteDraftInput = NoteInput & {
   readonly type: NonNullable<NoteInput['type']>;
@@ -26,7 +26,7 @@ export async function createNoteDraft(
     const { content } = applyNoteInput(blankContent(input.type, input.occurredAt), input);
     await checkNoteContent(ctx, tx, kase.row, content, 'draft');
     const now = ctx.clock.now();
-    const id = await insertNote(tx, {
+    const inserted = await insertNoteWithContext(tx, {
       ...content,
       org_id: actor.orgId,
       case_id: kase.row.id,
@@ -38,12 +38,12 @@ export async function createNoteDraft(
       created_at: now,
       updated_at: now,
     });
-    const view = await noteViewOf(ctx, tx, kase.access, id);
+    const view = noteViewFrom(ctx, kase.access, inserted);
     // Last: the audit append takes the organisation's chain lock, held until commit.
     await audit(ctx, tx, {
       action: 'note.draft_created',
       entityType: 'note',
-      entityId: id,
+      entityId: view.note.id,
       details: { caseId: kase.row.id, type: content.type, sensitivity: content.sensitivity },
     });
     return view;

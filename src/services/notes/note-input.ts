@@ -5,7 +5,7 @@
 import { AppError, type FieldError } from '../../domain/errors.ts';
 import { noteHeadingProblems } from '../../domain/notes/note-rules.ts';
 import type { DbOrTx } from '../../store/db.ts';
-import { findCaseItemIds, type NoteRecord } from '../../store/notes.ts';
+import { findCaseLinks, type NoteRecord } from '../../store/notes.ts';
 import type { ContactChannel, NoteType } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -126,13 +126,17 @@ export async function checkNoteContent(
     ctx.clock.now(),
     stage,
   );
+  const found = await findCaseLinks(
+    db,
+    { orgId: kase.org_id, caseId: kase.id },
+    { goalIds: content.goal_ids, actionIds: content.action_ids },
+  );
   const links = [
-    { field: 'goalIds', table: 'goals', what: 'goals', ids: content.goal_ids },
-    { field: 'actionIds', table: 'actions', what: 'actions', ids: content.action_ids },
+    { field: 'goalIds', what: 'goals', ids: content.goal_ids, found: found.goalIds },
+    { field: 'actionIds', what: 'actions', ids: content.action_ids, found: found.actionIds },
   ] as const;
   for (const link of links) {
-    const found = await findCaseItemIds(db, link.table, { orgId: kase.org_id, caseId: kase.id }, link.ids);
-    const strangers = link.ids.filter((id) => !found.includes(id));
+    const strangers = link.ids.filter((id) => !link.found.includes(id));
     if (strangers.length > 0) {
       problems.push({
         field: link.field,

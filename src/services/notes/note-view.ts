@@ -13,8 +13,14 @@ import { AppError } from '../../domain/errors.ts';
 import { clarityHints, type Hint } from '../../domain/notes/clarity-hints.ts';
 import { isLateEntry } from '../../domain/notes/note-rules.ts';
 import type { DbOrTx } from '../../store/db.ts';
-import { listGlossaryTerms } from '../../store/glossary.ts';
-import { type AmendmentRef, getNote, listAmendments, lockNote, type NoteRecord } from '../../store/notes.ts';
+import {
+  type AmendmentRef,
+  getNote,
+  getNoteForUpdate,
+  getNoteWithContext,
+  type NoteRecord,
+  type NoteWithContext,
+} from '../../store/notes.ts';
 import { type CaseNeed, type LoadedCase, loadCase } from '../cases/load-case.ts';
 import { recordDenial, recordSettings, requireActor, type ServiceContext } from '../context.ts';
 
@@ -109,19 +115,24 @@ export function toNoteViews(
   });
 }
 
-/** One note's view, with its amendments (and, for a draft, the organisation's glossary for hints). */
+/**
+ * One note's view, with its amendments (and, for a draft, the organisation's glossary for hints),
+ * read in one query.
+ */
 export async function noteViewOf(
   ctx: ServiceContext,
   db: DbOrTx,
   access: CaseAccessView,
   noteId: string,
 ): Promise<NoteView> {
-  const actor = requireActor(ctx);
-  const note = await getNote(db, actor.orgId, noteId);
-  if (!note) throw new AppError('NOTE_NOT_FOUND');
-  const amendments = await listAmendments(db, actor.orgId, [note.id]);
-  const glossary = note.status === 'draft' ? await listGlossaryTerms(db, actor.orgId) : [];
-  const [view] = toNoteViews(ctx, access, [note], amendments, glossary);
+  const found = await getNoteWithContext(db, requireActor(ctx).orgId, noteId);
+  if (!found) throw new AppError('NOTE_NOT_FOUND');
+  return noteViewFrom(ctx, access, found);
+}
+
+/** The view of a note read (or just written) with its amendments and glossary. */
+export function noteViewFrom(ctx: ServiceContext, access: CaseAccessView, found: NoteWithContext): NoteView {
+  const [view] = toNoteViews(ctx, access, [found.note], found.amendments, found.glossary);
   if (!view) throw new AppError('NOTE_NOT_FOUND');
   return view;
 }
@@ -142,8 +153,17 @@ export async function loadNote(
   need: CaseNeed,
   db: DbOrTx = ctx.db,
 ): Promise<LoadedNote> {
+  return caseOfNote(ctx, await getNote(db, requireActor(ctx).orgId, noteId), need, db);
+}
+
+/** A note the actor may see (else NOTE_NOT_FOUND) with its case loaded for `need`. */
+async function caseOfNote(
+  ctx: ServiceContext,
+  note: NoteRecord | undefined,
+  need: CaseNeed,
+  db: DbOrTx,
+): Promise<LoadedNote> {
   const actor = requireActor(ctx);
-  const note = await getNote(db, actor.orgId, noteId);
   if (!note || (note.status === 'draft' && note.author_id !== actor.id)) throw new AppError('NOTE_NOT_FOUND');
   try {
     return { note, kase: await loadCase(ctx, note.case_id, need, db) };
@@ -179,9 +199,9 @@ export async function loadDraftForChange(
   immutableMessage?: string,
 ): Promise<LoadedNote> {
   const actor = requireActor(ctx);
-  // Lock first: a concurrent filing or auto-save waits, then sees the note as it is now.
-  await lockNote(tx, actor.orgId, noteId);
-  const loaded = await loadNote(ctx, noteId, 'view', tx);
+  // Read with the row lock: a concurrent filing or auto-save is waited for, then the note is seen
+  // as it left it.
+  const loaded = await caseOfNote(ctx, await getNoteForUpdate(tx, actor.orgId, noteId), 'view', tx);
   if (loaded.note.status === 'filed') throw new AppError('NOTE_IMMUTABLE', immutableMessage);
   await requireContribution(ctx, actor, loaded.kase);
   return loaded;

@@ -12,19 +12,19 @@ import { isImpactLevel, isVulnerabilityLevel } from '../../domain/priority/level
 import { DEFAULT_PRIORITY_POLICY, type PriorityPolicy } from '../../domain/priority/policy.ts';
 import { keyDateLabel, type Reassessment, reassess } from '../../domain/priority/reassessment.ts';
 import { type ServiceTimescaleSetting, timescaleFor } from '../../domain/priority/service-timescales.ts';
+import { findAssessmentSettings, type StoredAssessmentSettings } from '../../store/assessment-settings.ts';
 import {
   type CaseAssessmentFacts,
   insertAssessments,
   listOpenCaseIds,
   loadAssessmentFacts,
+  loadAssessmentFactsWithSettings,
   type NewAssessment,
 } from '../../store/assessments.ts';
 import type { DbOrTx, Tx } from '../../store/db.ts';
-import { findCurrentPriorityPolicy } from '../../store/priority-policies.ts';
 import type { AssessmentTrigger } from '../../store/schema.ts';
-import { listServiceTimescales } from '../../store/service-timescales.ts';
-import { auditMany, inTransaction, type ServiceContext } from '../context.ts';
-import { organisationCalendar } from '../organisation-calendar.ts';
+import { auditMany, inTransaction, type ServiceAuditEvent, type ServiceContext } from '../context.ts';
+import { calendarOf } from '../organisation-calendar.ts';
 import { alertTurnedRedMany } from './turned-red.ts';
 
 /** Everything organisation-wide an assessment needs, read once per batch. */
@@ -37,22 +37,22 @@ export interface AssessmentSettings {
   readonly now: Date;
 }
 
+/** The organisation's calendar, policy in force and timescales, read in one query. */
 export async function loadAssessmentSettings(
   db: DbOrTx,
   orgId: string,
   now: Date,
 ): Promise<AssessmentSettings> {
-  const [clock, stored, timescales] = await Promise.all([
-    organisationCalendar(db, orgId, now),
-    findCurrentPriorityPolicy(db, orgId),
-    listServiceTimescales(db, orgId),
-  ]);
+  return settingsOf(orgId, await findAssessmentSettings(db, orgId), now);
+}
+
+function settingsOf(orgId: string, stored: StoredAssessmentSettings, now: Date): AssessmentSettings {
   return {
     orgId,
-    policy: stored?.policy ?? DEFAULT_PRIORITY_POLICY,
-    policyVersion: stored?.version ?? 0,
-    timescales,
-    clock,
+    policy: stored.policy?.policy ?? DEFAULT_PRIORITY_POLICY,
+    policyVersion: stored.policy?.version ?? 0,
+    timescales: stored.timescales,
+    clock: calendarOf(stored.organisation, now),
     now,
   };
 }
@@ -136,13 +136,32 @@ export async function reassessCases(
     readonly trigger: AssessmentTrigger;
     /** People the caller has just notified about these cases: not told again that one turned red. */
     readonly toldAlready?: readonly string[];
+    /**
+     * The caller's own audit events (its change), appended after the re-assessment's in the same
+     * append: one lock, one read of the chain's head, one INSERT. The caller then appends nothing.
+     */
+    readonly thenAudit?: readonly ServiceAuditEvent[];
   },
   settings?: AssessmentSettings,
 ): Promise<ReassessSummary> {
-  const rows = await loadAssessmentFacts(tx, target.orgId, { caseIds: target.caseIds });
-  if (rows.length === 0) return { assessed: 0, changed: 0, turnedRed: [] };
-  const s = settings ?? (await loadAssessmentSettings(tx, target.orgId, ctx.clock.now()));
-  return storeChanged(ctx, tx, rows, s, target.trigger, target.toldAlready ?? []);
+  const thenAudit = target.thenAudit ?? [];
+  let rows: CaseAssessmentFacts[];
+  let s: AssessmentSettings;
+  if (settings) {
+    rows = await loadAssessmentFacts(tx, target.orgId, { caseIds: target.caseIds });
+    s = settings;
+  } else {
+    // The facts and the settings in one round trip (the settings read afresh: a policy saved a
+    // moment ago applies).
+    const loaded = await loadAssessmentFactsWithSettings(tx, target.orgId, target.caseIds);
+    rows = loaded.rows;
+    s = settingsOf(target.orgId, loaded.settings, ctx.clock.now());
+  }
+  if (rows.length === 0) {
+    await auditMany(ctx, tx, target.orgId, thenAudit);
+    return { assessed: 0, changed: 0, turnedRed: [] };
+  }
+  return storeChanged(ctx, tx, rows, s, target.trigger, target.toldAlready ?? [], thenAudit);
 }
 
 async function storeChanged(
@@ -152,6 +171,7 @@ async function storeChanged(
   settings: AssessmentSettings,
   trigger: AssessmentTrigger,
   toldAlready: readonly string[] = [],
+  thenAudit: readonly ServiceAuditEvent[] = [],
 ): Promise<ReassessSummary> {
   const changed = rows
     .map((row) => ({ row, result: reassessRow(row, settings) }))
@@ -163,11 +183,8 @@ async function storeChanged(
     ),
   );
   const actorId = ctx.actor?.orgId === settings.orgId ? ctx.actor.id : null;
-  await auditMany(
-    ctx,
-    tx,
-    settings.orgId,
-    changed.map(({ row, result }, i) => ({
+  await auditMany(ctx, tx, settings.orgId, [
+    ...changed.map(({ row, result }, i) => ({
       actorId,
       action: 'assessment.recorded',
       entityType: 'case',
@@ -179,7 +196,8 @@ async function storeChanged(
         policyVersion: settings.policyVersion,
       },
     })),
-  );
+    ...thenAudit,
+  ]);
   const red = changed.flatMap(({ row, result }, i) =>
     result.turnedRed ? [{ row, assessmentId: ids[i] ?? '' }] : [],
   );

@@ -12,6 +12,7 @@ import * as compliance from './2026-11-24T0630-compliance.ts';
 import * as rateLimits from './2026-11-24T0700-rate-limits.ts';
 import * as worklistIndexes from './2026-11-24T0710-worklist-indexes.ts';
 import * as assessmentWrites from './2026-11-24T0730-assessment-writes.ts';
+import * as auditChainHead from './2026-11-24T0740-audit-chain-head.ts';
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed, and
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0700-rate-limits': rateLimits,
   '2026-11-24T0710-worklist-indexes': worklistIndexes,
   '2026-11-24T0730-assessment-writes': assessmentWrites,
+  '2026-11-24T0740-audit-chain-head': auditChainHead,
 };

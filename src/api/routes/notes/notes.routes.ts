@@ -25,6 +25,7 @@ import { amendNote } from '../../../services/notes/amend-note.ts';
 import { checkNoteClarity } from '../../../services/notes/check-note-clarity.ts';
 import { createNoteDraft } from '../../../services/notes/create-note-draft.ts';
 import { deleteNoteDraft } from '../../../services/notes/delete-note-draft.ts';
+import { fileNewNote } from '../../../services/notes/file-new-note.ts';
 import { fileNote } from '../../../services/notes/file-note.ts';
 import { getNote } from '../../../services/notes/get-note.ts';
 import { listCaseNotes } from '../../../services/notes/list-case-notes.ts';
@@ -67,10 +68,14 @@ export const notesRoutes: FastifyPluginAsync = async (base) => {
     {
       config: { policy: signedIn },
       schema: {
-        summary: 'Start a note: a draft only you see until you file it',
+        summary: 'Start a note (a draft only you see until you file it), or write and file it at once',
         description:
           'Needs the right to add to the case (owner, team supervisor, or a colleague it is shared with). ' +
-          'Errors: CASE_NOT_FOUND, FORBIDDEN, VALIDATION_FAILED (contactChannel, occurredAt, goalIds, actionIds).',
+          'With `fileNow: true` the note is filed in the same request, exactly as filing a draft would ' +
+          '(frozen, recorded at the server clock, attention to the case, the case re-assessed; audited ' +
+          'once, note.filed): the answer is the filed note. ' +
+          'Errors: CASE_NOT_FOUND, FORBIDDEN, VALIDATION_FAILED (contactChannel, occurredAt, goalIds, ' +
+          'actionIds), NOTE_EMPTY (fileNow only).',
         tags,
         params: noteCaseParamsSchema,
         body: createNoteRequestSchema,
@@ -78,7 +83,8 @@ export const notesRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (request, reply) => {
-      const view = await createNoteDraft(request.ctx, request.params.caseId, request.body);
+      const { fileNow, ...input } = request.body;
+      const view = await (fileNow ? fileNewNote : createNoteDraft)(request.ctx, request.params.caseId, input);
       return reply.code(201).send(presentFullNote(view));
     },
   );
