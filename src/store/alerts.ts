@@ -33,6 +33,8 @@ export async function claimAlerts(
   alerts: readonly { orgId: string; kind: string; subjectKey: string; caseId: string | null; sentAt: Date }[],
 ): Promise<Set<string>> {
   const claimed = new Set<string>();
+  if (new Set(alerts.map((a) => a.kind)).size > 1)
+    throw new Error('claimAlerts: alerts of one kind per call');
   // Within PostgreSQL's bind-parameter limit (5 per row).
   for (let i = 0; i < alerts.length; i += 5_000) {
     const rows = await db
@@ -47,9 +49,9 @@ export async function claimAlerts(
         })),
       )
       .onConflict((oc) => oc.doNothing())
-      .returning(['kind', 'subject_key'])
+      .returning('subject_key')
       .execute();
-    for (const r of rows) claimed.add(`${r.kind}:${r.subject_key}`);
+    for (const r of rows) claimed.add(r.subject_key);
   }
   return claimed;
 }

@@ -1,7 +1,7 @@
 import { insertNoteWithContext } from '../../store/notes.ts';
 import { loadCase } from '../cases/load-case.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
-import { applyNoteInput, blankContent, checkNoteContent, type NoteInput } from './note-input.ts';
+import { applyNoteInput, blankContent, checkNoteContent, type NoteInput, newNoteRow } from './note-input.ts';
 import { type NoteView, noteViewFrom } from './note-view.ts';
 
 export type CreateNoteDraftInput = NoteInput & {
@@ -26,18 +26,7 @@ export async function createNoteDraft(
     const { content } = applyNoteInput(blankContent(input.type, input.occurredAt), input);
     await checkNoteContent(ctx, tx, kase.row, content, 'draft');
     const now = ctx.clock.now();
-    const inserted = await insertNoteWithContext(tx, {
-      ...content,
-      org_id: actor.orgId,
-      case_id: kase.row.id,
-      author_id: actor.id,
-      status: 'draft',
-      recorded_at: null,
-      amends_note_id: null,
-      amendment_reason: null,
-      created_at: now,
-      updated_at: now,
-    });
+    const inserted = await insertNoteWithContext(tx, newNoteRow(actor, kase.row.id, content, now, false));
     const view = noteViewFrom(ctx, kase.access, inserted);
     // Last: the audit append takes the organisation's chain lock, held until commit.
     await audit(ctx, tx, {

@@ -4,7 +4,7 @@ import { loadCase } from '../cases/load-case.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import type { CreateNoteDraftInput } from './create-note-draft.ts';
 import { noteEmpty, recordFiling } from './file-note.ts';
-import { applyNoteInput, blankContent, checkNoteContent } from './note-input.ts';
+import { applyNoteInput, blankContent, checkNoteContent, newNoteRow } from './note-input.ts';
 import { type NoteView, noteViewFrom } from './note-view.ts';
 
 /**
@@ -28,18 +28,7 @@ export async function fileNewNote(
     await checkNoteContent(ctx, tx, kase.row, content, 'filing');
     if (!hasRecordedContent({ ...content, actionsAgreed: content.actions_agreed })) throw noteEmpty();
     const now = ctx.clock.now();
-    const inserted = await insertNoteWithContext(tx, {
-      ...content,
-      org_id: actor.orgId,
-      case_id: kase.row.id,
-      author_id: actor.id,
-      status: 'filed',
-      recorded_at: now,
-      amends_note_id: null,
-      amendment_reason: null,
-      created_at: now,
-      updated_at: now,
-    });
+    const inserted = await insertNoteWithContext(tx, newNoteRow(actor, kase.row.id, content, now, true));
     const view = noteViewFrom(ctx, kase.access, inserted);
     await recordFiling(ctx, tx, view.note, now);
     return view;

@@ -5,7 +5,7 @@
 import { AppError, type FieldError } from '../../domain/errors.ts';
 import { noteHeadingProblems } from '../../domain/notes/note-rules.ts';
 import type { DbOrTx } from '../../store/db.ts';
-import { findCaseLinks, type NoteRecord } from '../../store/notes.ts';
+import { findCaseLinks, type NewNote, type NoteRecord } from '../../store/notes.ts';
 import type { ContactChannel, NoteType } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -51,6 +51,29 @@ export const contentOf = (n: NoteRecord): NoteContent => ({
 });
 
 /** Content of a new draft: the type and time from the request, everything else empty. */
+/**
+ * The row of a note the actor starts on a case now: a draft, or (`filed`) a note filed at once,
+ * recorded at `now`. Never an amendment (amendNote makes those).
+ */
+export const newNoteRow = (
+  author: { readonly id: string; readonly orgId: string },
+  caseId: string,
+  content: NoteContent,
+  now: Date,
+  filed: boolean,
+): NewNote => ({
+  ...content,
+  org_id: author.orgId,
+  case_id: caseId,
+  author_id: author.id,
+  status: filed ? 'filed' : 'draft',
+  recorded_at: filed ? now : null,
+  amends_note_id: null,
+  amendment_reason: null,
+  created_at: now,
+  updated_at: now,
+});
+
 export const blankContent = (type: NoteType, occurredAt: string): NoteContent => ({
   type,
   contact_channel: null,

@@ -53,7 +53,7 @@ export async function alertTurnedRedMany(
       sentAt: now,
     })),
   );
-  const ours = cases.filter((c) => claimed.has(`turned-red:${c.assessmentId}`));
+  const ours = cases.filter((c) => claimed.has(c.assessmentId));
   const teamIds = ours.flatMap(({ row }) => (row.teamId ? [row.teamId] : []));
   const supervisors = await listSupervisorIdsOfTeams(tx, orgId, teamIds);
   // Never the person whose action caused it (notifyUsers leaves out the actor): they know.

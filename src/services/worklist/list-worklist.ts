@@ -1,12 +1,12 @@
 import { AppError } from '../../domain/errors.ts';
 import { buildWorklist, type Worklist, type WorklistFilters } from '../../domain/worklist/worklist.ts';
 import type { WorklistSettings } from '../../domain/worklist/worklist-row.ts';
+import { findAssessmentSettings } from '../../store/assessment-settings.ts';
 import { listCaseTypes } from '../../store/case-types.ts';
-import { listServiceTimescales } from '../../store/service-timescales.ts';
 import { listWorklistCases } from '../../store/worklist.ts';
 import { resolveCaseloadScope } from '../caseload-scope.ts';
 import { audit, inTransaction, requireActor, type ServiceContext } from '../context.ts';
-import { organisationCalendar } from '../organisation-calendar.ts';
+import { calendarOf } from '../organisation-calendar.ts';
 
 export interface WorklistInput extends WorklistFilters {
   readonly scope: 'mine' | 'user' | 'team';
@@ -37,9 +37,9 @@ export async function listWorklist(ctx: ServiceContext, input: WorklistInput): P
   const teamId = input.scope === 'team' ? (input.teamId ?? null) : null;
   const storeScope = await resolveCaseloadScope(ctx, input, 'worklist');
   const now = ctx.clock.now();
-  const [calendar, timescales, cases, types] = await Promise.all([
-    organisationCalendar(ctx.db, actor.orgId, now),
-    listServiceTimescales(ctx.db, actor.orgId),
+  // The calendar and timescales in one query (the settings re-assessment reads).
+  const [stored, cases, types] = await Promise.all([
+    findAssessmentSettings(ctx.db, actor.orgId),
     listWorklistCases(ctx.db, { actor, scope: storeScope, now }),
     input.type === undefined ? Promise.resolve(null) : listCaseTypes(ctx.db, actor.orgId),
   ]);
@@ -49,7 +49,10 @@ export async function listWorklist(ctx: ServiceContext, input: WorklistInput): P
       'There is no such case type: use a key or id listed by GET /api/case-types',
     );
   }
-  const settings: WorklistSettings = { ...calendar, timescales };
+  const settings: WorklistSettings = {
+    ...calendarOf(stored.organisation, now),
+    timescales: stored.timescales,
+  };
   const worklist = buildWorklist(cases, settings, input);
   await inTransaction(ctx, (tx) =>
     audit(ctx, tx, {
