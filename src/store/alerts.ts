@@ -2,31 +2,9 @@
 import type { DbOrTx } from './db.ts';
 
 /**
- * Claims an alert: true for the one caller that records it first, false for everyone after
- * (including a concurrent transaction, which waits for the first to commit or roll back).
- */
-export async function claimAlert(
-  db: DbOrTx,
-  alert: { orgId: string; kind: string; subjectKey: string; caseId: string | null; sentAt: Date },
-): Promise<boolean> {
-  const row = await db
-    .insertInto('alerts_sent')
-    .values({
-      org_id: alert.orgId,
-      kind: alert.kind,
-      subject_key: alert.subjectKey,
-      case_id: alert.caseId,
-      sent_at: alert.sentAt,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('kind')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/**
  * Claims several alerts at once (one INSERT): the subject keys of those this caller recorded
- * first. Alerts of one kind, so subject keys identify them.
+ * first. Alerts of one kind, so subject keys identify them. Rows are inserted in subject-key order,
+ * so two processes claiming overlapping batches wait for each other instead of deadlocking.
  */
 export async function claimAlerts(
   db: DbOrTx,
@@ -35,12 +13,15 @@ export async function claimAlerts(
   const claimed = new Set<string>();
   if (new Set(alerts.map((a) => a.kind)).size > 1)
     throw new Error('claimAlerts: alerts of one kind per call');
+  const ordered = [...alerts].sort((a, b) =>
+    a.subjectKey < b.subjectKey ? -1 : a.subjectKey > b.subjectKey ? 1 : 0,
+  );
   // Within PostgreSQL's bind-parameter limit (5 per row).
-  for (let i = 0; i < alerts.length; i += 5_000) {
+  for (let i = 0; i < ordered.length; i += 5_000) {
     const rows = await db
       .insertInto('alerts_sent')
       .values(
-        alerts.slice(i, i + 5_000).map((a) => ({
+        ordered.slice(i, i + 5_000).map((a) => ({
           org_id: a.orgId,
           kind: a.kind,
           subject_key: a.subjectKey,

@@ -20,9 +20,8 @@ import {
   listPendingKeyDatesDue,
   sentAlertKeys,
 } from '../../store/key-date-alerts.ts';
-import { listTeamSupervisorIds } from '../../store/teams.ts';
 import type { ServiceContext } from '../context.ts';
-import { raiseAlert } from './raise-alert.ts';
+import { type AlertToRaise, raiseAlerts } from './raise-alert.ts';
 
 /** The organisation as the alerts need it. */
 export interface AlertingOrganisation {
@@ -92,35 +91,34 @@ export async function sendKeyDateAlerts(
     'key-date-reminder',
     reminders.map((r) => r.subjectKey),
   );
-  let sentReminders = 0;
-  for (const due of reminders) {
+  const reminderAlerts = reminders.flatMap((due): AlertToRaise[] => {
     const k = byId.get(due.keyDateId);
-    if (!k || remindedAlready.has(due.subjectKey)) continue;
+    if (!k || remindedAlready.has(due.subjectKey)) return [];
     // The owner gets every reminder; the team's supervisors (the backup diary) the last one before
     // the date, and every one when the owner's account is disabled, so no date goes unwatched.
     const leads = k.reminder_lead_days ?? org.reminderLeadDays ?? DEFAULT_REMINDER_LEAD_DAYS;
     const lastReminder = due.leadDays === Math.min(...leads);
     const toSupervisors = (lastReminder || !k.owner_active) && k.team_id !== null;
-    const sent = await raiseAlert(ctx, {
-      orgId: org.id,
-      kind: 'key-date-reminder',
-      subjectKey: due.subjectKey,
-      caseId: k.case_id,
-      recipients: async (tx) => [
-        ...(k.owner_active ? [k.owner_id] : []),
-        ...(toSupervisors && k.team_id ? await listTeamSupervisorIds(tx, org.id, k.team_id) : []),
-      ],
-      message: describeReminder({
-        caseReference: k.case_reference,
-        kind: k.kind,
-        dueDate: k.due_date,
-        workingDaysLeft: due.workingDaysLeft,
-        today,
-      }),
-      audit: auditOf('alert.key_date_reminder', k, { leadDays: due.leadDays }),
-    });
-    if (sent) sentReminders++;
-  }
+    return [
+      {
+        subjectKey: due.subjectKey,
+        caseId: k.case_id,
+        recipients: {
+          users: k.owner_active ? [k.owner_id] : [],
+          supervisorsOfTeams: toSupervisors && k.team_id ? [k.team_id] : [],
+        },
+        message: describeReminder({
+          caseReference: k.case_reference,
+          kind: k.kind,
+          dueDate: k.due_date,
+          workingDaysLeft: due.workingDaysLeft,
+          today,
+        }),
+        audit: auditOf('alert.key_date_reminder', k, { leadDays: due.leadDays }),
+      },
+    ];
+  });
+  const sentReminders = await raiseAlerts(ctx, org.id, 'key-date-reminder', reminderAlerts);
 
   const missed = missedKeyDates(dates, today);
   const escalatedAlready = await sentAlertKeys(
@@ -129,23 +127,27 @@ export async function sendKeyDateAlerts(
     'key-date-missed',
     missed.map((m) => m.subjectKey),
   );
-  let escalations = 0;
-  for (const m of missed) {
+  const missedAlerts = missed.flatMap((m): AlertToRaise[] => {
     const k = byId.get(m.keyDateId);
-    if (!k || escalatedAlready.has(m.subjectKey)) continue;
-    const sent = await raiseAlert(ctx, {
-      orgId: org.id,
-      kind: 'key-date-missed',
-      subjectKey: m.subjectKey,
-      caseId: k.case_id,
-      recipients: async (tx) => [
-        ...(k.owner_active ? [k.owner_id] : []),
-        ...(k.team_id ? await listTeamSupervisorIds(tx, org.id, k.team_id) : []),
-      ],
-      message: describeMissed({ caseReference: k.case_reference, kind: k.kind, dueDate: k.due_date, today }),
-      audit: auditOf('alert.key_date_missed', k, {}),
-    });
-    if (sent) escalations++;
-  }
+    if (!k || escalatedAlready.has(m.subjectKey)) return [];
+    return [
+      {
+        subjectKey: m.subjectKey,
+        caseId: k.case_id,
+        recipients: {
+          users: k.owner_active ? [k.owner_id] : [],
+          supervisorsOfTeams: k.team_id ? [k.team_id] : [],
+        },
+        message: describeMissed({
+          caseReference: k.case_reference,
+          kind: k.kind,
+          dueDate: k.due_date,
+          today,
+        }),
+        audit: auditOf('alert.key_date_missed', k, {}),
+      },
+    ];
+  });
+  const escalations = await raiseAlerts(ctx, org.id, 'key-date-missed', missedAlerts);
   return { reminders: sentReminders, escalations };
 }

@@ -8,10 +8,9 @@ import { caseClocks } from '../../domain/priority/case-clocks.ts';
 import { timescaleFor } from '../../domain/priority/service-timescales.ts';
 import { loadAssessmentFacts } from '../../store/assessments.ts';
 import { sentAlertKeys } from '../../store/key-date-alerts.ts';
-import { listTeamSupervisorIds } from '../../store/teams.ts';
 import type { ServiceContext } from '../context.ts';
 import { caseFactsOf, loadAssessmentSettings } from '../priority/reassess-cases.ts';
-import { raiseAlert } from './raise-alert.ts';
+import { raiseAlerts } from './raise-alert.ts';
 
 /** Breaches are alerted when found within this many days of the due date (older ones: the worklist). */
 export const BREACH_LOOK_BACK_DAYS = 30;
@@ -42,27 +41,25 @@ export async function sendTimescaleAlerts(ctx: ServiceContext, orgId: string): P
       'timescale-breached',
       found.map((f) => f.breach.subjectKey),
     );
-    for (const { row, breach } of found) {
-      if (already.has(breach.subjectKey)) continue;
-      const raised = await raiseAlert(ctx, {
-        orgId,
-        kind: 'timescale-breached',
-        subjectKey: breach.subjectKey,
-        caseId: row.id,
-        recipients: async (tx) => [
-          row.ownerId,
-          ...(row.teamId ? await listTeamSupervisorIds(tx, orgId, row.teamId) : []),
-        ],
-        message: describeTimescaleBreach({ caseReference: row.reference, ...breach, today }),
-        audit: {
-          action: 'alert.timescale_breached',
-          entityType: 'case',
-          entityId: row.id,
-          details: { clock: breach.clock, dueDate: breach.dueDate, workingDays: breach.workingDays },
-        },
-      });
-      if (raised) sent++;
-    }
+    sent += await raiseAlerts(
+      ctx,
+      orgId,
+      'timescale-breached',
+      found
+        .filter(({ breach }) => !already.has(breach.subjectKey))
+        .map(({ row, breach }) => ({
+          subjectKey: breach.subjectKey,
+          caseId: row.id,
+          recipients: { users: [row.ownerId], supervisorsOfTeams: row.teamId ? [row.teamId] : [] },
+          message: describeTimescaleBreach({ caseReference: row.reference, ...breach, today }),
+          audit: {
+            action: 'alert.timescale_breached',
+            entityType: 'case',
+            entityId: row.id,
+            details: { clock: breach.clock, dueDate: breach.dueDate, workingDays: breach.workingDays },
+          },
+        })),
+    );
     const last = rows.at(-1);
     if (rows.length < BATCH || !last) break;
     after = last.id;

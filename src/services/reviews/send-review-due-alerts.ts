@@ -5,7 +5,7 @@
  */
 import { reviewDueReminder } from '../../domain/reviews/review-due.ts';
 import { listMembersWithNames } from '../../store/teams.ts';
-import { raiseAlert } from '../alerts/raise-alert.ts';
+import { type AlertToRaise, raiseAlerts } from '../alerts/raise-alert.ts';
 import type { ServiceContext } from '../context.ts';
 import { schedulesOf } from './list-review-schedules.ts';
 
@@ -15,29 +15,27 @@ export async function sendReviewDueAlerts(ctx: ServiceContext, orgId: string): P
   const practitionerIds = [...new Set(members.filter((m) => m.role === 'member').map((m) => m.userId))];
   if (practitionerIds.length === 0) return 0;
   const { schedules } = await schedulesOf(ctx, ctx.db, practitionerIds, orgId);
-  let sent = 0;
-  for (const s of schedules) {
+  const alerts = schedules.flatMap((s): AlertToRaise[] => {
     const reminder = reviewDueReminder(s.practitioner, s.schedule, s.inProgressReview !== null);
-    if (!reminder) continue;
+    if (!reminder) return [];
     const teamIds = members.filter((m) => m.userId === s.practitioner.id).map((m) => m.teamId);
-    const raised = await raiseAlert(ctx, {
-      orgId,
-      kind: 'review-due',
-      subjectKey: reminder.subjectKey,
-      caseId: null,
-      recipients: async () => [
-        s.practitioner.id,
-        ...members.filter((m) => m.role === 'supervisor' && teamIds.includes(m.teamId)).map((m) => m.userId),
-      ],
-      message: reminder.message,
-      audit: {
-        action: 'alert.review_due',
-        entityType: 'user',
-        entityId: s.practitioner.id,
-        details: { nextDueOn: s.schedule.nextDueOn, status: s.schedule.status },
+    const supervisors = members
+      .filter((m) => m.role === 'supervisor' && teamIds.includes(m.teamId))
+      .map((m) => m.userId);
+    return [
+      {
+        subjectKey: reminder.subjectKey,
+        caseId: null,
+        recipients: { users: [s.practitioner.id, ...supervisors] },
+        message: reminder.message,
+        audit: {
+          action: 'alert.review_due',
+          entityType: 'user',
+          entityId: s.practitioner.id,
+          details: { nextDueOn: s.schedule.nextDueOn, status: s.schedule.status },
+        },
       },
-    });
-    if (raised) sent++;
-  }
-  return sent;
+    ];
+  });
+  return raiseAlerts(ctx, orgId, 'review-due', alerts);
 }
