@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { problemSchema } from '../contract/common.ts';
 import { worklistSchema } from '../contract/worklist.ts';
-import { compileSerializer } from './fast-serializer.ts';
+import { compileSerializer, nullablesOf } from './fast-serializer.ts';
 
 const rowSchema = z.object({
   id: z.string(),
@@ -12,6 +12,33 @@ const rowSchema = z.object({
   tags: z.array(z.string()),
   band: z.enum(['red', 'amber', 'green']),
   type: z.object({ key: z.string() }),
+});
+
+describe('nullablesOf', () => {
+  it('turns zod’s nullable anyOf into nullable, however deep, and leaves other anyOfs alone', () => {
+    const nullableString = { anyOf: [{ type: 'string' }, { type: 'null' }] };
+    const union = { anyOf: [{ type: 'string' }, { type: 'number' }] };
+    const refOrNull = { anyOf: [{ $ref: '#/$defs/x' }, { type: 'null' }] };
+    expect(
+      nullablesOf({
+        type: 'object',
+        properties: {
+          a: nullableString,
+          b: union,
+          c: refOrNull,
+          d: { type: 'array', items: nullableString },
+        },
+      }),
+    ).toEqual({
+      type: 'object',
+      properties: {
+        a: { type: 'string', nullable: true },
+        b: union,
+        c: refOrNull,
+        d: { type: 'array', items: { type: 'string', nullable: true } },
+      },
+    });
+  });
 });
 
 describe('compileSerializer', () => {
@@ -57,11 +84,32 @@ describe('compileSerializer', () => {
     });
   });
 
-  it('fails rather than write an undeclared property of an object that may be null', () => {
+  it('leaves out an undeclared property of an object that may be null', () => {
     const owner = { id: 'u1', name: 'Ann', dateOfBirth: '1980-01-01' };
-    expect(() =>
-      serialise({ id: 'c1', count: 1, note: null, owner, tags: [], band: 'red', type: { key: 'debt' } }),
-    ).toThrow();
+    const text = serialise({
+      id: 'c1',
+      count: 1,
+      note: null,
+      owner,
+      tags: [],
+      band: 'red',
+      type: { key: 'debt' },
+    });
+    expect(text).not.toContain('1980');
+    expect(JSON.parse(text).owner).toEqual({ id: 'u1', name: 'Ann' });
+  });
+
+  it('writes null for a nullable value that is null', () => {
+    const text = serialise({
+      id: 'c1',
+      count: 1,
+      note: null,
+      owner: null,
+      tags: [],
+      band: 'red',
+      type: { key: 'debt' },
+    });
+    expect(JSON.parse(text)).toMatchObject({ note: null, owner: null });
   });
 
   it('fails instead of sending an object without a required property', () => {
