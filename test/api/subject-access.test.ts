@@ -5,9 +5,12 @@
  * dates follow the ICO rule, and the audit log holds ids and counts — never content.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import type { App } from '../../src/api/app.ts';
+import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.ts';
+import { appendAuditEvents } from '../../src/store/audit.ts';
 import { buildTestApp, type SignedIn, signInAs, TestClock } from '../app.ts';
 import {
   CLIENT_MARKERS,
@@ -16,6 +19,7 @@ import {
 } from '../data-protection/client-everywhere.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertClient, insertOrganisation, insertUser, TEST_PASSWORD } from '../factories.ts';
+import { eventually } from '../smtp.ts';
 
 const t = setupTestDatabase();
 const clock = new TestClock(new Date('2026-11-30T10:00:00Z'));
@@ -541,6 +545,53 @@ describe('subject access export', () => {
     ]) {
       expect(text).not.toContain(marker.toLowerCase());
     }
+  });
+});
+
+describe('subject access export beside other writers', () => {
+  it('exports while another request holds the audit chain and appends to it, and the chain stays whole', async () => {
+    const sarId = (await register(users.auditor, sarBody('2026-11-26'))).json().id;
+    // Another transaction appends an audit event (taking the organisation's audit lock) and commits
+    // only once the export is waiting for that lock: the export must chain after it.
+    let release = () => {};
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let holding = () => {};
+    const held = new Promise<void>((r) => {
+      holding = r;
+    });
+    const other = t.db.transaction().execute(async (tx) => {
+      await appendAuditEvents(tx, seeded.orgId, [{ actorId: null, action: 'test.concurrent_append' }]);
+      holding();
+      await released;
+    });
+    await held;
+    const exporting = as(users.auditor, 'GET', `/api/subject-access-requests/${sarId}/export`);
+    await eventually(async () => {
+      const { rows } = await sql<{ n: string }>`
+        SELECT count(*) AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'
+          AND query LIKE '%audit_chain_head%'`.execute(t.db);
+      return Number(rows[0]?.n) > 0 ? true : undefined;
+    }, 'the export to wait for the audit lock');
+    release();
+    await other;
+    const res = await exporting;
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id'])
+      .where('org_id', '=', seeded.orgId)
+      .orderBy('seq', 'desc')
+      .limit(2)
+      .execute();
+    expect(events).toEqual([
+      { action: 'subject_access.exported', entity_id: sarId },
+      { action: 'test.concurrent_append', entity_id: null },
+    ]);
+    const chain = await verifyAuditChain(t.db);
+    expect(chain.chains.find((c) => c.orgId === seeded.orgId)?.broken).toBeUndefined();
   });
 });
 

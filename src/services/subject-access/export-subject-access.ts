@@ -3,7 +3,8 @@
  * as machine-readable JSON, with the names of other people found in its text listed for redaction
  * review, and restricted notes left out (listed as withheld) unless a decision to include them has
  * been recorded with a reason. Read in one REPEATABLE READ transaction, so the picture is
- * consistent; the export is audited with ids and counts only.
+ * consistent; then the export is recorded on the request and audited (ids and counts only) in a
+ * transaction of its own before anything is returned.
  */
 import { type KnownName, type NameHit, nameMatcher } from '../../domain/data-protection/third-party-names.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -13,7 +14,7 @@ import {
   readDocumentContents,
 } from '../../store/subject-access-export.ts';
 import { updateSubjectAccessRequest } from '../../store/subject-access-requests.ts';
-import { audit, type ServiceContext } from '../context.ts';
+import { audit, inTransaction, type ServiceContext } from '../context.ts';
 import {
   calendarOf,
   requireDataProtectionOfficer,
@@ -106,11 +107,11 @@ function excerpt(text: string, hit: NameHit): string {
  */
 export async function exportSubjectAccess(ctx: ServiceContext, id: string): Promise<SubjectAccessExport> {
   const actor = await requireDataProtectionOfficer(ctx);
-  return ctx.db
+  const built = await ctx.db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
-      const row = await requireSubjectAccessRequest(tx, actor, id, { forUpdate: true });
+      const row = await requireSubjectAccessRequest(tx, actor, id);
       const everything = await readClientEverything(tx, actor.orgId, row.client_id);
       if (!everything) throw new AppError('CLIENT_NOT_FOUND');
       const { today, timeZone } = await calendarOf(ctx, actor, tx);
@@ -244,30 +245,19 @@ export async function exportSubjectAccess(ctx: ServiceContext, id: string): Prom
         documents.length -
         everything.sections.documents.filter((d) => String(d.content_type).startsWith('text/')).length;
 
-      await updateSubjectAccessRequest(tx, actor.orgId, id, {
-        ...(row.status === 'received' ? { status: 'in-progress' as const } : {}),
-        last_exported_at: now,
-        updated_at: now,
-      });
       const counts = Object.fromEntries(Object.entries(sections).map(([k, rows]) => [k, rows.length]));
-      await audit(ctx, tx, {
-        action: 'subject_access.exported',
-        entityType: 'subject_access_request',
-        entityId: id,
-        details: {
-          clientId: row.client_id,
-          counts,
-          documents: documents.length,
-          withheldRestrictedNotes: withheldNotes.length,
-          redactionHits: hits.length,
-          restrictedIncluded: include,
-        },
-      });
-      const updated = await requireSubjectAccessRequest(tx, actor, id);
-      const view = subjectAccessView(updated, today);
+      const auditDetails = {
+        clientId: row.client_id,
+        counts,
+        documents: documents.length,
+        withheldRestrictedNotes: withheldNotes.length,
+        redactionHits: hits.length,
+        restrictedIncluded: include,
+      };
       const generatedBy = staff.find((u) => u.id === actor.id)?.display_name ?? 'unknown';
       return {
-        request: view,
+        auditDetails,
+        today,
         clientName: String(everything.client.legal_name),
         timeZone,
         generatedAt: now,
@@ -276,7 +266,7 @@ export async function exportSubjectAccess(ctx: ServiceContext, id: string): Prom
           format: 'caseload-subject-access/1' as const,
           notice: RELEASE_NOTICE,
           generatedAt: now.toISOString(),
-          request: { id, receivedOn: row.received_on, dueOn: view.dueOn },
+          request: { id, receivedOn: row.received_on },
           client,
           sections,
           withheld: {
@@ -305,4 +295,31 @@ export async function exportSubjectAccess(ctx: ServiceContext, id: string): Prom
         documents,
       };
     });
+
+  // Recorded in a transaction of its own, not the REPEATABLE READ one above: the audit chain's head
+  // must be read after waiting for the organisation's audit lock, and a snapshot taken before that
+  // wait would miss an event another request appended meanwhile (a duplicate sequence number).
+  // Nothing leaves the server unless this commits.
+  const now = built.generatedAt;
+  const request = await inTransaction(ctx, async (tx) => {
+    const current = await requireSubjectAccessRequest(tx, actor, id, { forUpdate: true });
+    await updateSubjectAccessRequest(tx, actor.orgId, id, {
+      ...(current.status === 'received' ? { status: 'in-progress' as const } : {}),
+      last_exported_at: now,
+      updated_at: now,
+    });
+    await audit(ctx, tx, {
+      action: 'subject_access.exported',
+      entityType: 'subject_access_request',
+      entityId: id,
+      details: built.auditDetails,
+    });
+    return subjectAccessView(await requireSubjectAccessRequest(tx, actor, id), built.today);
+  });
+  const { auditDetails: _details, today: _today, ...rest } = built;
+  return {
+    ...rest,
+    request,
+    data: { ...rest.data, request: { ...rest.data.request, dueOn: request.dueOn } },
+  };
 }
