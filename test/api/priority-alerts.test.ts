@@ -16,7 +16,7 @@ import { createSmtpMailer } from '../../src/services/mail/mailer.ts';
 import { sendAs, signInAs, testConfig } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
 import { insertCase, insertClient, insertOrganisation, insertTeam, insertUser } from '../factories.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../smtp.ts';
+import { eventually, startTestSmtpServer, type TestSmtpServer } from '../smtp.ts';
 
 const t = setupTestDatabase();
 let smtp: TestSmtpServer;
@@ -115,11 +115,15 @@ describe('a key date close by', () => {
     expect(`${mail?.subject} ${mail?.text} ${mail?.html}`).not.toContain('Quillfeather');
     // The owner added the date: they know, and are neither notified nor e-mailed.
     expect(smtp.to(owner.email)).toEqual([]);
-    const rows = await t.db
-      .selectFrom('notifications')
-      .select(['user_id', 'kind', 'email_status'])
-      .where('case_id', '=', theCase.id)
-      .execute();
+    // The SMTP server has the message before the outbox hears back and marks it sent.
+    const rows = await eventually(async () => {
+      const found = await t.db
+        .selectFrom('notifications')
+        .select(['user_id', 'kind', 'email_status'])
+        .where('case_id', '=', theCase.id)
+        .execute();
+      return found.every((row) => row.email_status !== 'pending') ? found : undefined;
+    }, 'the notification to be marked sent');
     expect(rows).toEqual([{ user_id: supervisor.id, kind: 'turned-red', email_status: 'sent' }]);
   });
 });
