@@ -107,6 +107,17 @@ describe('seedSynthetic (caseload seed-demo)', () => {
         `SELECT count(*) AS n FROM cases WHERE org_id = $1 AND status = 'closed' AND (outcome_key IS NULL OR destruction_due_on IS NULL)`,
       ),
     ).toBe(0);
+    // What the adviser noticed goes with the vulnerability level the priority uses.
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM cases WHERE org_id = $1 AND (vulnerability > 0) <> (cardinality(vulnerability_indicators) > 0)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM cases WHERE org_id = $1 AND cardinality(vulnerability_indicators) > 0`,
+      ),
+    ).toBeGreaterThan(0);
     // Notes in all four sections, each case's notes inside its life, filed notes immutable as ever.
     for (const section of ['facts', 'advice', 'actions_agreed', 'judgement']) {
       expect(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMMON_INDICATORS } from '../cases/vulnerability-indicators.ts';
 import { type CaseBatch, type PlanContext, planAdviserCases, ReferenceCounter } from './plan.ts';
 import { Random } from './random.ts';
 import { SIZES } from './sizes.ts';
@@ -125,6 +126,25 @@ describe('planAdviserCases', () => {
     expect(safeguarding.length / batch.cases.length).toBeGreaterThan(0.01);
     expect(safeguarding.length / batch.cases.length).toBeLessThan(0.06);
     expect(batch.flags.some((f) => f.resolved_at === null)).toBe(true);
+  });
+
+  it('records vulnerability indicators that match each case’s vulnerability level', () => {
+    const offered = new Set<string>(COMMON_INDICATORS);
+    for (const c of batch.cases) {
+      const n = c.vulnerability_indicators.length;
+      const [min, max] = [
+        [0, 0],
+        [1, 1],
+        [1, 2],
+        [2, 3],
+      ][c.vulnerability] ?? [-1, -1];
+      expect(n, `${c.reference}: level ${c.vulnerability}`).toBeGreaterThanOrEqual(min as number);
+      expect(n, `${c.reference}: level ${c.vulnerability}`).toBeLessThanOrEqual(max as number);
+      expect(new Set(c.vulnerability_indicators).size).toBe(n);
+      for (const label of c.vulnerability_indicators) expect(offered.has(label)).toBe(true);
+    }
+    const levels = new Set(batch.cases.map((c) => c.vulnerability));
+    expect([...levels].sort()).toEqual([0, 1, 2, 3]);
   });
 
   it('gives every out-referral a consent and a sharing record, and in-referrals neither', () => {

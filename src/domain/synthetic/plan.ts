@@ -7,8 +7,9 @@
  * Pure: everything comes from the Random stream and the context, so one seed gives the same rows.
  * Times are spread over the size's history before `now`; dates are calendar dates in UTC.
  */
+import { COMMON_INDICATORS } from '../cases/vulnerability-indicators.ts';
 import { destructionDate } from '../retention/retention.ts';
-import type { Random } from './random.ts';
+import { Random } from './random.ts';
 import {
   CONTACT_CHANNELS,
   FIRST_NAMES,
@@ -87,6 +88,7 @@ export interface CaseRow {
   owner_id: string;
   team_id: string;
   vulnerability: number;
+  vulnerability_indicators: string[];
   impact: string;
   opened_at: Date;
   closed_at: Date | null;
@@ -423,6 +425,22 @@ function makeClient(rng: Random, adviser: Practitioner, createdAt: Date): Client
     created_by: adviser.id,
     created_at: createdAt,
   };
+}
+
+/**
+ * What the adviser noticed, as many indicators as the level suggests (none at level 0, one at 1,
+ * one or two at 2, two or three at 3), drawn from a child stream of the case so that adding them
+ * left the rest of a seed's data as it was.
+ */
+export function indicatorsFor(caseId: string, level: number): string[] {
+  if (level <= 0) return [];
+  const rng = Random.derive(caseId, 'vulnerability-indicators');
+  const pool: string[] = [...COMMON_INDICATORS];
+  const chosen: string[] = [];
+  for (let n = level === 1 ? 1 : rng.int(level - 1, level); n > 0; n--) {
+    chosen.push(...pool.splice(rng.int(0, pool.length - 1), 1));
+  }
+  return chosen;
 }
 
 interface CaseSeed {
@@ -803,6 +821,7 @@ function planCase(
     owner_id: by,
     team_id: adviser.teamId,
     vulnerability,
+    vulnerability_indicators: indicatorsFor(caseId, vulnerability),
     impact: rng.weighted(IMPACT_BY_TYPE[type.key] ?? DEFAULT_IMPACT),
     opened_at: new Date(openedAt),
     closed_at: closedAt === null ? null : new Date(closedAt),

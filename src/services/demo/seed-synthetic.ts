@@ -439,6 +439,7 @@ async function copyBatch(client: pg.Client, orgId: string, b: CaseBatch): Promis
       'owner_id',
       'team_id',
       'vulnerability',
+      'vulnerability_indicators',
       'impact',
       'opened_at',
       'closed_at',

@@ -1,15 +1,3 @@
-/** Vulnerability indicators offered as ticks; anything else is typed in. */
-export const COMMON_INDICATORS = [
-  'Mental health',
-  'Physical disability or illness',
-  'Learning disability',
-  'Domestic abuse',
-  'Risk of homelessness',
-  'Limited English',
-  'Care leaver',
-  'Bereavement',
-] as const;
-
 /** The ticked indicators and the typed ones (comma-separated), each once, in that order. */
 export function indicatorsFromForm(data: FormData): string[] {
   const ticked = data.getAll('indicator').map(String);

@@ -1,6 +1,7 @@
 import { Button, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { openCaseRequestSchema } from '../../contract/cases.ts';
+import { COMMON_INDICATORS } from '../../domain/cases/vulnerability-indicators.ts';
 import type { ApiClient } from '../api-client.ts';
 import type { Session } from '../auth-api.ts';
 import { ErrorSummary, type FormProblem, problemFromError, problemFromIssues } from '../form-problem.tsx';
@@ -14,7 +15,7 @@ import { recordsApi } from '../records-api.ts';
 import { navigate, useSearch } from '../router.ts';
 import { paths } from '../routes.ts';
 import { type ClientChoice, ClientPicker } from './client-picker.tsx';
-import { COMMON_INDICATORS, indicatorsFromForm } from './indicators.ts';
+import { indicatorsFromForm } from './indicators.ts';
 
 const FIELD_IDS = {
   clientId: 'case-client',
