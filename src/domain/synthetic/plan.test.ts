@@ -110,6 +110,31 @@ describe('planAdviserCases', () => {
     }
   });
 
+  it('spreads closures over the history, each a week or more after opening and before today', () => {
+    const closed = batch.cases.filter((c) => c.status === 'closed');
+    const perDay = groupBy(closed, (c) => (c.closed_at as Date).toISOString().slice(0, 10));
+    const busiest = Math.max(...[...perDay.values()].map((cases) => cases.length));
+    expect(busiest).toBeLessThanOrEqual(8);
+    for (const c of closed) {
+      const closedAt = (c.closed_at as Date).getTime();
+      expect(closedAt - c.opened_at.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000);
+      expect(closedAt).toBeLessThanOrEqual(now.getTime() - 86_400_000);
+    }
+    // Closed in the last 30 days: about as many as in any other 30 days of the three years.
+    const recent = closed.filter((c) => (c.closed_at as Date).getTime() > now.getTime() - 30 * 86_400_000);
+    expect(recent.length).toBeGreaterThan(10);
+    expect(recent.length).toBeLessThan(90);
+  });
+
+  it('puts obstacles in the way of some open cases, most of them not yet resolved', () => {
+    const open = new Set(batch.cases.filter((c) => c.status !== 'closed').map((c) => c.id));
+    const blocked = new Set(
+      batch.obstacles.filter((o) => open.has(o.case_id) && o.resolved_at === null).map((o) => o.case_id),
+    );
+    expect(blocked.size / open.size).toBeGreaterThan(0.1);
+    expect(blocked.size / open.size).toBeLessThan(0.3);
+  });
+
   it('gives open cases pending key dates: some already passed, some in the next fortnight', () => {
     const open = new Set(batch.cases.filter((c) => c.status !== 'closed').map((c) => c.id));
     const pending = batch.keyDates.filter((k) => open.has(k.case_id) && k.status === 'pending');

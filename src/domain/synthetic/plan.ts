@@ -366,13 +366,17 @@ export function planAdviserCases(
       openedAt =
         nowMs - rng.int(ageDays[0], Math.min(ageDays[1], ctx.historyDays)) * DAY - rng.int(0, 8) * HOUR;
     } else {
-      openedAt = historyStart + rng.float() * (nowMs - historyStart - 30 * DAY);
+      // Opened anywhere in the history that leaves room for its duration, so closures spread
+      // evenly up to yesterday instead of piling up on the last day.
+      const at = rng.float();
       const duration = rng.weighted<[number, number]>([
         [[7, 60], 45],
         [[61, 180], 40],
         [[181, 400], 15],
       ]);
-      closedAt = Math.min(openedAt + rng.int(duration[0], duration[1]) * DAY, nowMs - DAY);
+      const days = rng.int(duration[0], duration[1]);
+      openedAt = historyStart + at * Math.max(0, nowMs - DAY - days * DAY - historyStart);
+      closedAt = openedAt + days * DAY;
     }
     const returning =
       !isOpen || closedClients.length === 0
@@ -644,8 +648,8 @@ function planCase(
     ev(f.raised_at.getTime(), 'case.flag_raised', 'case', caseId, { flagId: f.id, kind: f.kind });
   into.flags.push(...flagRows);
 
-  // Obstacles.
-  if (rng.chance(isOpen ? 0.12 : 0.06)) {
+  // Obstacles: on a quarter of open cases (most still in the way), fewer closed ones.
+  if (rng.chance(isOpen ? 0.25 : 0.06)) {
     const [category, description] = rng.pick(OBSTACLES);
     const since = openedAt + rng.float() * (endMs - openedAt) * 0.8;
     const resolved = !isOpen || rng.chance(0.3);
