@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMON_INDICATORS } from '../cases/vulnerability-indicators.ts';
+import { isWorkingDay } from '../time/working-days.ts';
 import { type CaseBatch, type PlanContext, planAdviserCases, ReferenceCounter } from './plan.ts';
 import { Random } from './random.ts';
 import { SIZES } from './sizes.ts';
@@ -23,6 +24,7 @@ const ctx: PlanContext = {
     { id: '00000000-0000-4000-8000-000000000202', key: 'litigation' },
   ],
   retentionYears: 6,
+  nation: 'england-and-wales',
 };
 const adviser = {
   id: '00000000-0000-4000-8000-000000000301',
@@ -144,6 +146,21 @@ describe('planAdviserCases', () => {
     expect(pending.some((k) => k.due_date >= today && k.due_date <= fortnight)).toBe(true);
     expect(batch.keyDates.some((k) => k.status === 'missed')).toBe(true);
     expect(batch.keyDates.length / batch.cases.length).toBeGreaterThan(1.1);
+  });
+
+  it('keeps hearings, appointments and internal targets to working days, deadlines to any day', () => {
+    const kept = batch.keyDates.filter((k) => ['hearing', 'appointment', 'internal-target'].includes(k.kind));
+    expect(kept.length).toBeGreaterThan(200);
+    for (const k of kept)
+      expect(isWorkingDay(k.due_date, 'england-and-wales'), `${k.kind} ${k.due_date}`).toBe(true);
+    const deadlines = batch.keyDates.filter(
+      (k) => k.kind.endsWith('deadline') || k.kind === 'limitation-date',
+    );
+    expect(deadlines.some((k) => !isWorkingDay(k.due_date, 'england-and-wales'))).toBe(true);
+    // Met or missed only once the day has passed.
+    const today = now.toISOString().slice(0, 10);
+    for (const k of batch.keyDates)
+      if (k.status === 'missed' || k.status === 'met') expect(k.due_date <= today).toBe(true);
   });
 
   it('flags safeguarding on a few percent of cases and keeps open ones unresolved mostly', () => {

@@ -9,6 +9,7 @@
  */
 import { COMMON_INDICATORS } from '../cases/vulnerability-indicators.ts';
 import { destructionDate } from '../retention/retention.ts';
+import { addWorkingDays, isWorkingDay, type UkNation } from '../time/working-days.ts';
 import { Random } from './random.ts';
 import {
   CONTACT_CHANNELS,
@@ -39,6 +40,8 @@ export interface PlanContext {
   /** Manual complexity factors that may be ticked ('multiple-issues', 'litigation'). */
   readonly manualFactors: readonly { readonly id: string; readonly key: string }[];
   readonly retentionYears: number;
+  /** The organisation's bank holidays: hearings and appointments fall on working days. */
+  readonly nation: UkNation;
 }
 
 export interface Practitioner {
@@ -447,6 +450,28 @@ export function indicatorsFor(caseId: string, level: number): string[] {
   return chosen;
 }
 
+/**
+ * Kinds of key date that courts, tribunals, agencies and the service keep to working days; a
+ * deadline set in law (a limitation or appeal date) can fall on any day.
+ */
+const ON_WORKING_DAYS = new Set(['hearing', 'appointment', 'internal-target']);
+
+/**
+ * The day a key date of this kind falls on: `due` itself, or for a kind kept to working days the
+ * next working day — or the one before, when the next would come after `latest` (a closed case's
+ * closure).
+ */
+function keyDateDay(kind: string, due: Date, latest: number, nation: UkNation): Date {
+  if (!ON_WORKING_DAYS.has(kind)) return due;
+  const day = isoDate(due);
+  const time = due.getTime() - Date.parse(day);
+  const next = Date.parse(addWorkingDays(day, 0, nation)) + time;
+  if (next <= latest) return new Date(next);
+  let back = due.getTime();
+  while (!isWorkingDay(isoDate(new Date(back)), nation)) back -= DAY;
+  return new Date(back);
+}
+
 interface CaseSeed {
   readonly type: { readonly id: string; readonly key: string };
   readonly client: ClientRow;
@@ -610,6 +635,7 @@ function planCase(
         ] as const) * rng.int(1, 60),
       );
       if (due.getTime() < createdAt) due = new Date(createdAt + DAY);
+      due = keyDateDay(kind, due, Number.POSITIVE_INFINITY, ctx.nation);
       status =
         due.getTime() < nowMs - DAY
           ? rng.chance(0.3)
@@ -620,6 +646,7 @@ function planCase(
           : 'pending';
     } else {
       due = new Date(createdAt + rng.int(2, Math.max(2, Math.floor((endMs - createdAt) / DAY))) * DAY);
+      due = keyDateDay(kind, due, endMs, ctx.nation);
       status = rng.weighted([
         ['met', 90],
         ['missed', 5],

@@ -330,7 +330,7 @@ async function planContext(
       ]);
     }
   }
-  const [caseTypes, outcomes, factors] = await Promise.all([
+  const [caseTypes, outcomes, factors, organisation] = await Promise.all([
     db
       .selectFrom('case_types')
       .select(['id', 'key'])
@@ -350,10 +350,12 @@ async function planContext(
       .where('applies_when', '=', 'manual')
       .orderBy('key')
       .execute(),
+    db.selectFrom('organisations').select('nation').where('id', '=', orgId).executeTakeFirstOrThrow(),
   ]);
   return {
     orgId,
     now,
+    nation: organisation.nation,
     historyDays: size.historyDays,
     caseTypes,
     outcomes,
