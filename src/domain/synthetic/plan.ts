@@ -352,6 +352,7 @@ export function planAdviserCases(
 ): CaseBatch {
   const nowMs = ctx.now.getTime();
   const historyStart = nowMs - ctx.historyDays * DAY;
+  const lastClose = closeOfLastWorkingDay(isoDate(ctx.now), ctx.nation);
   const typeChoices = ctx.caseTypes.map((t) => [t, CASE_TYPE_WEIGHTS[t.key] ?? 1] as const);
   const closedClients: ClientRow[] = [];
   for (let i = 0; i < counts.total; i++) {
@@ -366,11 +367,17 @@ export function planAdviserCases(
         [[91, 365], 25],
         [[366, 700], 5],
       ]);
-      openedAt =
-        nowMs - rng.int(ageDays[0], Math.min(ageDays[1], ctx.historyDays)) * DAY - rng.int(0, 8) * HOUR;
+      openedAt = Math.min(
+        officeTime(
+          nowMs - rng.int(ageDays[0], Math.min(ageDays[1], ctx.historyDays)) * DAY - rng.int(0, 8) * HOUR,
+          ctx.nation,
+        ),
+        nowMs - HOUR,
+      );
     } else {
-      // Opened anywhere in the history that leaves room for its duration, so closures spread
-      // evenly up to yesterday instead of piling up on the last day.
+      // Opened anywhere in the history that leaves room for its duration (and for moving both
+      // ends into office hours), so closures spread evenly up to the last working day instead of
+      // piling up on it.
       const at = rng.float();
       const duration = rng.weighted<[number, number]>([
         [[7, 60], 45],
@@ -378,8 +385,11 @@ export function planAdviserCases(
         [[181, 400], 15],
       ]);
       const days = rng.int(duration[0], duration[1]);
-      openedAt = historyStart + at * Math.max(0, nowMs - DAY - days * DAY - historyStart);
-      closedAt = openedAt + days * DAY;
+      openedAt = officeTime(
+        historyStart + at * Math.max(0, nowMs - 6 * DAY - days * DAY - historyStart),
+        ctx.nation,
+      );
+      closedAt = Math.min(officeTime(openedAt + days * DAY, ctx.nation), lastClose);
     }
     const returning =
       !isOpen || closedClients.length === 0
@@ -470,6 +480,32 @@ function keyDateDay(kind: string, due: Date, latest: number, nation: UkNation): 
   let back = due.getTime();
   while (!isWorkingDay(isoDate(new Date(back)), nation)) back -= DAY;
   return new Date(back);
+}
+
+/** Office hours, 09:00 to 16:30 UTC (10:00 to 17:30 in British Summer Time). */
+const OFFICE_OPENS = 9 * HOUR;
+const OFFICE_SPAN = 7.5 * HOUR;
+
+/**
+ * The moment in office hours that stands for `ms`: each week (Monday to Monday) is laid over its
+ * five weekdays' office hours in proportion, so times keep their order and weekdays get equal
+ * shares (a bank holiday's share moves to the next working day). Contacts, openings and closures
+ * happen when the service is open.
+ */
+export function officeTime(ms: number, nation: UkNation): number {
+  const epochDay = Math.floor(ms / DAY);
+  const weekStart = (epochDay - ((epochDay + 3) % 7)) * DAY; // 1970-01-01 was a Thursday
+  const position = ((ms - weekStart) / (7 * DAY)) * 5;
+  const weekday = Math.floor(position);
+  const day = addWorkingDays(isoDate(new Date(weekStart + weekday * DAY)), 0, nation);
+  return Date.parse(day) + OFFICE_OPENS + (position - weekday) * OFFICE_SPAN;
+}
+
+/** The last working day before `day`, at the end of its office hours. */
+function closeOfLastWorkingDay(day: string, nation: UkNation): number {
+  let ms = Date.parse(day) - DAY;
+  while (!isWorkingDay(isoDate(new Date(ms)), nation)) ms -= DAY;
+  return ms + OFFICE_OPENS + OFFICE_SPAN;
 }
 
 interface CaseSeed {
@@ -749,8 +785,12 @@ function planCase(
   const noteCount = rng.skewed(4, 13, 350, 0.008);
   const span = Math.max(HOUR, endMs - openedAt - HOUR);
   const times: number[] = [];
+  // In office hours, inside the case's life (a note a few minutes after opening or before the end
+  // where office hours would put it outside).
+  const during = (ms: number) =>
+    Math.max(openedAt + 5 * MINUTE, Math.min(officeTime(ms, ctx.nation), endMs - 5 * MINUTE));
   for (let n = 0; n < noteCount; n++)
-    times.push(n === 0 ? openedAt + rng.int(10, 600) * MINUTE : openedAt + rng.float() * span);
+    times.push(during(n === 0 ? openedAt + rng.int(10, 600) * MINUTE : openedAt + rng.float() * span));
   times.sort((a, b) => a - b);
   const firstName = client.preferred_name ?? client.legal_name.split(' ')[0] ?? 'Client';
   const caseNotes: NoteRow[] = [];
@@ -785,9 +825,12 @@ function planCase(
   // A few amendments (a correction by a later note, never an edit) and a draft on some open cases.
   if (caseNotes.length > 2 && rng.chance(0.05)) {
     const original = rng.pick(caseNotes.slice(0, -1));
-    const occurred = Math.min(
-      nowMs - 2 * MINUTE,
-      (original.recorded_at as Date).getTime() + rng.int(1, 72) * HOUR,
+    const occurred = Math.max(
+      (original.recorded_at as Date).getTime() + MINUTE,
+      Math.min(
+        nowMs - 2 * MINUTE,
+        officeTime((original.recorded_at as Date).getTime() + rng.int(1, 72) * HOUR, ctx.nation),
+      ),
     );
     const amendment: NoteRow = {
       ...makeNote(rng, vocab, {
@@ -811,7 +854,10 @@ function planCase(
     ev(occurred + MINUTE, 'note.amended', 'note', amendment.id, { caseId, amends: original.id });
   }
   if (isOpen && rng.chance(0.05)) {
-    const occurred = nowMs - rng.int(1, 48) * HOUR;
+    const occurred = Math.max(
+      openedAt,
+      Math.min(nowMs - 2 * MINUTE, officeTime(nowMs - rng.int(1, 48) * HOUR, ctx.nation)),
+    );
     caseNotes.push({
       ...makeNote(rng, vocab, {
         caseId,
