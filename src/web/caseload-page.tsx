@@ -80,6 +80,7 @@ export function CaseloadPage({ api, session }: CaseloadPageProps) {
         }
         whose={whoseWords(view, supervisedTeams)}
         canStart={holdsCases(session)}
+        supervisedTeams={supervisedTeams}
       />
     </>
   );
@@ -105,9 +106,11 @@ interface WorklistSectionProps {
   controls: ReactNode;
   whose: string;
   canStart: boolean;
+  /** Offered when the person's own worklist is empty: a supervisor may hold no cases. */
+  supervisedTeams: Teams;
 }
 
-function WorklistSection({ api, view, controls, whose, canStart }: WorklistSectionProps) {
+function WorklistSection({ api, view, controls, whose, canStart, supervisedTeams }: WorklistSectionProps) {
   const key = searchOfView(view);
   const { loaded, reload } = useLoad(() => fetchWorklist(api, view), `worklist${key}`);
   // While a new view loads, the last one stays on screen (marked busy), so nothing jumps under the keyboard.
@@ -125,7 +128,13 @@ function WorklistSection({ api, view, controls, whose, canStart }: WorklistSecti
           <p role="status" className="meta">
             {loaded.state === 'loading' ? 'Updating the worklist…' : statusWords(shown, view)}
           </p>
-          <WorklistBody worklist={shown} view={view} whose={whose} canStart={canStart} />
+          <WorklistBody
+            worklist={shown}
+            view={view}
+            whose={whose}
+            canStart={canStart}
+            supervisedTeams={supervisedTeams}
+          />
         </div>
       )}
     </>
@@ -143,14 +152,24 @@ function WorklistBody({
   view,
   whose,
   canStart,
+  supervisedTeams,
 }: {
   worklist: Worklist;
   view: WorklistView;
   whose: string;
   canStart: boolean;
+  supervisedTeams: Teams;
 }) {
   if (worklist.summary.total === 0) {
-    return <EmptyCaseload scope={view.scope.kind} canStart={canStart && view.scope.kind === 'mine'} />;
+    const mine = view.scope.kind === 'mine';
+    return (
+      <EmptyCaseload
+        scope={view.scope.kind}
+        canStart={canStart && mine}
+        teams={mine ? supervisedTeams : []}
+        teamView={(teamId) => ({ ...view, scope: { kind: 'team', teamId } })}
+      />
+    );
   }
   if (worklist.rows.length === 0) {
     return (
@@ -173,7 +192,18 @@ function WorklistBody({
   );
 }
 
-function EmptyCaseload({ scope, canStart }: { scope: WorklistView['scope']['kind']; canStart: boolean }) {
+function EmptyCaseload({
+  scope,
+  canStart,
+  teams,
+  teamView,
+}: {
+  scope: WorklistView['scope']['kind'];
+  canStart: boolean;
+  /** The teams the person supervises, whose worklists are one step away. */
+  teams: Teams;
+  teamView: (teamId: string) => WorklistView;
+}) {
   const words = {
     mine: 'You have no open cases.',
     team: 'This team has no open cases.',
@@ -192,6 +222,17 @@ function EmptyCaseload({ scope, canStart }: { scope: WorklistView['scope']['kind
           </a>
           . You then open a case for them.
         </Text>
+      )}
+      {teams.length > 0 && (
+        <ul className="plain-list worklist-empty-teams" aria-label="Teams you supervise">
+          {teams.map((t) => (
+            <li key={t.id}>
+              <a href={`${PATHS.caseload}${searchOfView(teamView(t.id))}`} onClick={followLink}>
+                See the cases of your team {t.name}
+              </a>
+            </li>
+          ))}
+        </ul>
       )}
     </Paper>
   );

@@ -213,13 +213,19 @@ describe.skipIf(!chromiumAvailable)(
       expect(statSync(SCREENSHOT).size).toBeGreaterThan(30_000);
     });
 
-    it('shows a supervisor the whole team’s worklist, with owners', async () => {
+    it('shows a supervisor who holds no cases the way to the whole team’s worklist, with owners', async () => {
       const { context, page: other } = await newSignedInPage(browser, base, supervisor, {
         viewport: { width: 1440, height: 900 },
       });
       await other.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
       await other.getByText('You have no open cases.').waitFor();
-      await other.getByLabel('Whose worklist').selectOption({ label: 'Whole team: Housing and benefits' });
+      // Holding no cases, the supervisor is offered the team's worklist, one key press away.
+      const toTeam = other.getByRole('link', { name: 'See the cases of your team Housing and benefits' });
+      await expectNoAxeViolations(other, 'the supervisor’s empty own worklist');
+      await toTeam.focus();
+      await other.keyboard.press('Enter');
+      await expect.poll(() => new URL(other.url()).searchParams.get('scope')).toBe('team');
+      await expect.poll(() => other.getByLabel('Whose worklist').inputValue()).toMatch(/^team:/);
       await expect
         .poll(() => rowRefs(other))
         .toEqual([refs.safeguarding, refs.amber, refs.green, refs.colleague]);
