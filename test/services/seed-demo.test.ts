@@ -107,6 +107,11 @@ describe('seedSynthetic (caseload seed-demo)', () => {
         `SELECT count(*) AS n FROM cases WHERE org_id = $1 AND status = 'closed' AND (outcome_key IS NULL OR destruction_due_on IS NULL)`,
       ),
     ).toBe(0);
+    // Most clients filled in the equality monitoring form.
+    const clients = await count('SELECT count(*) AS n FROM clients WHERE org_id = $1');
+    const forms = await count('SELECT count(*) AS n FROM equality_monitoring WHERE org_id = $1');
+    expect(forms).toBeGreaterThan(clients / 2);
+    expect(forms).toBeLessThan(clients);
     // What the adviser noticed goes with the vulnerability level the priority uses.
     expect(
       await count(

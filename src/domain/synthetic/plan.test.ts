@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMON_INDICATORS } from '../cases/vulnerability-indicators.ts';
+import { type EqualityQuestionKey, invalidEqualityAnswers } from '../compliance/equality-questions.ts';
 import { isWorkingDay } from '../time/working-days.ts';
 import { type CaseBatch, type PlanContext, planAdviserCases, ReferenceCounter } from './plan.ts';
 import { Random } from './random.ts';
@@ -209,6 +210,40 @@ describe('planAdviserCases', () => {
     }
     const levels = new Set(batch.cases.map((c) => c.vulnerability));
     expect([...levels].sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('fills in the equality monitoring form for most new clients, with answers the form offers', () => {
+    const share = batch.equality.length / batch.clients.length;
+    expect(share).toBeGreaterThan(0.6);
+    expect(share).toBeLessThan(0.8);
+    const clients = new Set(batch.clients.map((c) => c.id));
+    const keyOf: Record<string, EqualityQuestionKey> = {
+      age_band: 'ageBand',
+      sex: 'sex',
+      gender_same_as_birth: 'genderSameAsBirth',
+      sexual_orientation: 'sexualOrientation',
+      ethnicity: 'ethnicity',
+      religion: 'religion',
+      disability: 'disability',
+      pregnancy_maternity: 'pregnancyMaternity',
+      marital_status: 'maritalStatus',
+    };
+    for (const row of batch.equality) {
+      expect(clients.has(row.client_id)).toBe(true);
+      const answers = Object.fromEntries(
+        Object.entries(keyOf).map(([column, key]) => [key, row[column as keyof typeof row] as string | null]),
+      );
+      expect(invalidEqualityAnswers(answers)).toEqual([]);
+    }
+    const count = (pick: (r: (typeof batch.equality)[number]) => string | null, value: string) =>
+      batch.equality.filter((r) => pick(r) === value).length;
+    expect(count((r) => r.sex, 'female')).toBeGreaterThan(count((r) => r.sex, 'male'));
+    expect(count((r) => r.ethnicity, 'white-british') / batch.equality.length).toBeGreaterThan(0.5);
+    expect(count((r) => r.ethnicity, 'prefer-not-to-say')).toBeGreaterThan(0);
+    expect(batch.equality.some((r) => r.religion === null)).toBe(true);
+    // Each form has its audit event, as the real form writes.
+    const recorded = batch.events.filter((e) => e.action === 'equality_monitoring.recorded');
+    expect(recorded.map((e) => e.entityId).sort()).toEqual(batch.equality.map((r) => r.client_id).sort());
   });
 
   it('gives every out-referral a consent and a sharing record, and in-referrals neither', () => {

@@ -10,6 +10,7 @@
 import { COMMON_INDICATORS } from '../cases/vulnerability-indicators.ts';
 import { destructionDate } from '../retention/retention.ts';
 import { addWorkingDays, isWorkingDay, type UkNation } from '../time/working-days.ts';
+import { planEqualityAnswers } from './equality.ts';
 import { Random } from './random.ts';
 import {
   CONTACT_CHANNELS,
@@ -240,9 +241,26 @@ export interface PlannedEvent {
   readonly details: Record<string, unknown>;
 }
 
+/** A client's equality monitoring form (the answers are the table's columns). */
+export interface EqualityRow {
+  client_id: string;
+  age_band: string | null;
+  sex: string | null;
+  gender_same_as_birth: string | null;
+  sexual_orientation: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  disability: string | null;
+  pregnancy_maternity: string | null;
+  marital_status: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
 /** Everything generated for one batch of cases, by table. */
 export interface CaseBatch {
   clients: ClientRow[];
+  equality: EqualityRow[];
   consents: ConsentRow[];
   cases: CaseRow[];
   notes: NoteRow[];
@@ -260,6 +278,7 @@ export interface CaseBatch {
 
 export const emptyBatch = (): CaseBatch => ({
   clients: [],
+  equality: [],
   consents: [],
   cases: [],
   notes: [],
@@ -401,11 +420,34 @@ export function planAdviserCases(
     if (!returning) {
       into.clients.push(client);
       into.events.push(event(openedAt - 5 * MINUTE, adviser.id, 'client.created', 'client', client.id, {}));
+      planEquality(client, adviser.id, openedAt - 4 * MINUTE, into);
     }
     planCase(rng, ctx, adviser, { type, client, openedAt, closedAt, isOpen }, references, into);
     if (!isOpen) closedClients.push(client);
   }
   return into;
+}
+
+/** The client's equality monitoring form, when they filled it in, and its audit event. */
+function planEquality(client: ClientRow, by: string, at: number, into: CaseBatch): void {
+  const a = planEqualityAnswers(client.id);
+  if (!a) return;
+  into.equality.push({
+    client_id: client.id,
+    age_band: a.ageBand,
+    sex: a.sex,
+    gender_same_as_birth: a.genderSameAsBirth,
+    sexual_orientation: a.sexualOrientation,
+    ethnicity: a.ethnicity,
+    religion: a.religion,
+    disability: a.disability,
+    pregnancy_maternity: a.pregnancyMaternity,
+    marital_status: a.maritalStatus,
+    recorded_by: by,
+    recorded_at: new Date(at),
+  });
+  const answered = Object.values(a).filter((v) => v !== null).length;
+  into.events.push(event(at, by, 'equality_monitoring.recorded', 'client', client.id, { answered }));
 }
 
 function event(

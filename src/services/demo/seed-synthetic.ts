@@ -401,6 +401,27 @@ async function copyBatch(client: pg.Client, orgId: string, b: CaseBatch): Promis
     ],
     b.clients.map((c) => ({ ...c, updated_at: c.created_at })),
   );
+  await copyRows(
+    client,
+    'equality_monitoring',
+    orgId,
+    [
+      'client_id',
+      'age_band',
+      'sex',
+      'gender_same_as_birth',
+      'sexual_orientation',
+      'ethnicity',
+      'religion',
+      'disability',
+      'pregnancy_maternity',
+      'marital_status',
+      'recorded_by',
+      'recorded_at',
+      'updated_at',
+    ],
+    b.equality.map((e) => ({ ...e, updated_at: e.recorded_at })),
+  );
   // Renewals point at the consent they renew: the renewed ones first.
   const consents = [...b.consents].sort(
     (x, y) => Number(x.renews_consent_id !== null) - Number(y.renews_consent_id !== null),
