@@ -50,7 +50,8 @@ export async function searchCases(db: DbOrTx, actor: Actor, query: string, now: 
       'c.id',
       'c.reference',
       'c.status',
-      sql<string>`ts_headline('english', c.presenting_issue || ' ' || coalesce(c.desired_outcome, ''), ${q}, ${HEADLINE})`.as(
+      // The presenting issue, then the desired outcome after a dash (so the two read apart).
+      sql<string>`ts_headline('english', c.presenting_issue || coalesce(' — ' || c.desired_outcome, ''), ${q}, ${HEADLINE})`.as(
         'snippet',
       ),
       sql<number>`ts_rank(c.search, ${q})`.as('rank'),

@@ -75,8 +75,17 @@ describe('GET /api/search', () => {
     expect(
       notes[0].snippet.filter((p: { match: boolean }) => p.match).map((p: { text: string }) => p.text),
     ).toEqual(['reconsideration']);
+    await t.db
+      .updateTable('cases')
+      .set({ desired_outcome: 'Tenancy kept' })
+      .where('id', '=', w.kase.id)
+      .execute();
     const cases = (await search(app, s.cookie, 'eviction landlord')).json().cases;
     expect(cases.map((c: { id: string }) => c.id)).toEqual([w.kase.id]);
+    // The presenting issue and the desired outcome read apart.
+    expect(cases[0].snippet.map((p: { text: string }) => p.text).join('')).toBe(
+      'Eviction notice from a private landlord — Tenancy kept',
+    );
     const byRef = (await search(app, s.cookie, w.kase.reference.toLowerCase())).json().cases;
     expect(byRef[0]?.id).toBe(w.kase.id);
   });
