@@ -4,7 +4,7 @@
  * Notifications page with "Mark as read" — axe on every state, no sleeps.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/api/app.ts';
 import { buildTestApp } from '../app.ts';
 import { setupTestDatabase } from '../db.ts';
@@ -87,6 +87,12 @@ describe.skipIf(!chromiumAvailable)(
       await item.getByRole('link', { name: caseRef }).waitFor();
       await item.getByText(/From Ari Adviser/).waitFor();
       await expectNoAxeViolations(page, 'the notifications page');
+      // The filter is a styled checkbox of ordinary size (its stylesheet once went unloaded here,
+      // and the tick was drawn as large as the page).
+      const onlyUnread = await page.getByText('Only unread notifications').boundingBox();
+      const tick = await page.locator('.mantine-Checkbox-root').boundingBox();
+      expect(tick?.height ?? 0).toBeGreaterThan(0);
+      expect(tick?.height ?? 999).toBeLessThan(3 * (onlyUnread?.height ?? 0));
 
       await item.getByRole('button', { name: /^Mark as read/ }).click();
       await page.getByRole('status').filter({ hasText: 'Marked as read.' }).waitFor();

@@ -1,3 +1,6 @@
+import '@mantine/core/styles/InlineInput.css';
+import '@mantine/core/styles/Radio.css';
+import '@mantine/core/styles/SimpleGrid.css';
 import { Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { FormProblem } from '../form-problem.tsx';
 

@@ -1,6 +1,3 @@
-import '@mantine/core/styles/InlineInput.css';
-import '@mantine/core/styles/Radio.css';
-import '@mantine/core/styles/SimpleGrid.css';
 import { Button, Group } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import {

@@ -3,6 +3,8 @@
  * (one calendar month, ICO rule), the export (ZIP for review before release), the restricted-notes
  * decision, extension and closing; and registering a new request for a client found by name.
  */
+import '@mantine/core/styles/Checkbox.css';
+import '@mantine/core/styles/InlineInput.css';
 import { Button, Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';

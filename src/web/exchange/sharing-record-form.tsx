@@ -1,3 +1,5 @@
+import '@mantine/core/styles/Checkbox.css';
+import '@mantine/core/styles/InlineInput.css';
 import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { createSharingRecordRequestSchema } from '../../contract/exchange.ts';
 import type { SectionProps } from '../case/case-data.ts';

@@ -1,5 +1,3 @@
-import '@mantine/core/styles/InlineInput.css';
-import '@mantine/core/styles/Radio.css';
 import { Button, Group, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import type { NoteResponse } from '../../contract/notes.ts';

@@ -1,3 +1,5 @@
+import '@mantine/core/styles/InlineInput.css';
+import '@mantine/core/styles/Radio.css';
 import { NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import type { ActionResponse } from '../../contract/actions.ts';
 import type { GoalResponse } from '../../contract/goals.ts';

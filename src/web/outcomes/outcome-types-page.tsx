@@ -1,3 +1,5 @@
+import '@mantine/core/styles/Checkbox.css';
+import '@mantine/core/styles/InlineInput.css';
 import '../exchange/exchange.css';
 import { Checkbox, TextInput } from '@mantine/core';
 import { useState } from 'react';

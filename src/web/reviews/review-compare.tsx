@@ -1,4 +1,6 @@
 /** The snapshot of a review beside the previous one's, figure by figure: before, after and the change. */
+import '@mantine/core/styles/Checkbox.css';
+import '@mantine/core/styles/InlineInput.css';
 import { Button, Checkbox, Table } from '@mantine/core';
 import { useState } from 'react';
 import type { ReviewComparisonResponse } from '../../contract/reviews.ts';

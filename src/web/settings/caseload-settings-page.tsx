@@ -3,6 +3,8 @@
  * attention an open case counts as stalled, the default weeks between caseload reviews, and whether
  * financial outcomes are recorded when a case is closed.
  */
+import '@mantine/core/styles/Checkbox.css';
+import '@mantine/core/styles/InlineInput.css';
 import { Button, Checkbox, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import {
