@@ -3,6 +3,7 @@
  * computed date with how it was reached and the must-confirm warning, then confirm it (a ticked
  * box) and record the key date. The practitioner may choose another date; the record says so.
  */
+import '../key-dates/key-dates.css';
 import { Button, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { ZodError } from 'zod';
