@@ -14,6 +14,7 @@ import { LoadFailed, PageLoading } from './page-loading.tsx';
 import { recordsApi } from './records-api.ts';
 import { followLink, navigate, useSearch } from './router.ts';
 import { PATHS } from './routes.ts';
+import { SupervisedTeamLinks } from './worklist/team-links.tsx';
 import { WorklistControls } from './worklist/worklist-controls.tsx';
 import {
   fetchWorklist,
@@ -223,17 +224,11 @@ function EmptyCaseload({
           . You then open a case for them.
         </Text>
       )}
-      {teams.length > 0 && (
-        <ul className="plain-list worklist-empty-teams" aria-label="Teams you supervise">
-          {teams.map((t) => (
-            <li key={t.id}>
-              <a href={`${PATHS.caseload}${searchOfView(teamView(t.id))}`} onClick={followLink}>
-                See the cases of your team {t.name}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SupervisedTeamLinks
+        teams={teams}
+        what="cases"
+        hrefOf={(teamId) => `${PATHS.caseload}${searchOfView(teamView(teamId))}`}
+      />
     </Paper>
   );
 }

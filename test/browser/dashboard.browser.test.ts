@@ -202,6 +202,16 @@ describe.skipIf(!chromiumAvailable)(
     it('lets a supervisor see the team’s dashboard and record a factor for the team', async () => {
       const { context, page: sup } = await newSignedInPage(browser, base, supervisor, { clock });
       await sup.goto(`${base}/dashboard`);
+      // Holding no cases, the supervisor is offered the team's figures; the select leads there too.
+      const toTeam = sup.getByRole('link', { name: 'See the figures of your team Housing and benefits' });
+      await toTeam.waitFor();
+      await expectNoAxeViolations(sup, 'the supervisor’s empty own dashboard');
+      await toTeam.focus();
+      await sup.keyboard.press('Enter');
+      await sup.getByRole('heading', { level: 1, name: 'Dashboard: Housing and benefits' }).waitFor();
+      expect(await toTeam.count()).toBe(0);
+      await sup.goBack();
+      await sup.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
       await sup.getByLabel('Whose dashboard').selectOption({ label: 'Whole team: Housing and benefits' });
       await sup.getByRole('heading', { level: 1, name: 'Dashboard: Housing and benefits' }).waitFor();
       await expect

@@ -16,6 +16,7 @@ import { PageHeading } from '../page-heading.tsx';
 import { LoadFailed, PageLoading } from '../page-loading.tsx';
 import { followLink, navigate, useSearch } from '../router.ts';
 import { PATHS } from '../routes.ts';
+import { SupervisedTeamLinks } from '../worklist/team-links.tsx';
 import { scopeOfValue, scopeValue, viewFromSearch } from '../worklist/worklist-query.ts';
 import { type DashboardFigures, type DashboardScope, dashboardApi, searchOfScope } from './dashboard-api.ts';
 import { factorDates, factorKindWords } from './dashboard-words.ts';
@@ -68,6 +69,13 @@ export function DashboardPage({ api, session }: { api: ApiClient; session: Sessi
       )}
       {loaded.state === 'loading' && <PageLoading what="the dashboard" />}
       {loaded.state === 'failed' && <LoadFailed detail={loaded.problem.detail} onRetry={reload} />}
+      {loaded.state === 'ready' && scope.kind === 'mine' && loaded.data.open.total.count === 0 && (
+        <SupervisedTeamLinks
+          teams={supervisedTeams}
+          what="figures"
+          hrefOf={(teamId) => `${PATHS.dashboard}${searchOfScope({ kind: 'team', teamId })}`}
+        />
+      )}
       {loaded.state === 'ready' && <Figures key={key} figures={loaded.data} session={session} />}
     </>
   );
