@@ -20,7 +20,8 @@ export type EqualityAnswerColumns = Pick<
   | 'marital_status'
 >;
 
-const ANSWER_COLUMNS = [
+/** The answer columns, one per question. */
+export const ANSWER_COLUMNS = [
   'age_band',
   'sex',
   'gender_same_as_birth',

@@ -26,6 +26,7 @@ import { listOpenCaseIds } from '../../store/assessments.ts';
 import { auditEventRow, chainEvents, type LinkedEvent } from '../../store/audit.ts';
 import { copyRows, kyselyOnClient } from '../../store/bulk-load.ts';
 import type { Tx } from '../../store/db.ts';
+import { ANSWER_COLUMNS } from '../../store/equality-monitoring.ts';
 import { seedOrganisationDefaults } from '../../store/organisation-defaults.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { ServiceContext } from '../context.ts';
@@ -405,21 +406,7 @@ async function copyBatch(client: pg.Client, orgId: string, b: CaseBatch): Promis
     client,
     'equality_monitoring',
     orgId,
-    [
-      'client_id',
-      'age_band',
-      'sex',
-      'gender_same_as_birth',
-      'sexual_orientation',
-      'ethnicity',
-      'religion',
-      'disability',
-      'pregnancy_maternity',
-      'marital_status',
-      'recorded_by',
-      'recorded_at',
-      'updated_at',
-    ],
+    ['client_id', ...ANSWER_COLUMNS, 'recorded_by', 'recorded_at', 'updated_at'],
     b.equality.map((e) => ({ ...e, updated_at: e.recorded_at })),
   );
   // Renewals point at the consent they renew: the renewed ones first.
