@@ -3,6 +3,11 @@
  * client read. The report reads them only to count (see services/compliance).
  */
 import type { Insertable, Selectable } from 'kysely';
+import {
+  EQUALITY_QUESTION_KEYS,
+  type EqualityAnswers,
+  type EqualityQuestionKey,
+} from '../domain/compliance/equality-questions.ts';
 import type { DbOrTx } from './db.ts';
 import type { EqualityMonitoringTable } from './schema.ts';
 
@@ -20,18 +25,29 @@ export type EqualityAnswerColumns = Pick<
   | 'marital_status'
 >;
 
-/** The answer columns, one per question. */
-export const ANSWER_COLUMNS = [
-  'age_band',
-  'sex',
-  'gender_same_as_birth',
-  'sexual_orientation',
-  'ethnicity',
-  'religion',
-  'disability',
-  'pregnancy_maternity',
-  'marital_status',
-] as const;
+/** Each question's column. */
+export const ANSWER_COLUMN: Readonly<Record<EqualityQuestionKey, keyof EqualityAnswerColumns>> = {
+  ageBand: 'age_band',
+  sex: 'sex',
+  genderSameAsBirth: 'gender_same_as_birth',
+  sexualOrientation: 'sexual_orientation',
+  ethnicity: 'ethnicity',
+  religion: 'religion',
+  disability: 'disability',
+  pregnancyMaternity: 'pregnancy_maternity',
+  maritalStatus: 'marital_status',
+};
+
+/** Answers by question as the table's columns (an unanswered question is null). */
+export const answerColumnsOf = (answers: EqualityAnswers): EqualityAnswerColumns =>
+  Object.fromEntries(
+    EQUALITY_QUESTION_KEYS.map((k) => [ANSWER_COLUMN[k], answers[k] ?? null]),
+  ) as EqualityAnswerColumns;
+
+/** The answer columns, in the questions' order. */
+export const ANSWER_COLUMNS: readonly (keyof EqualityAnswerColumns)[] = EQUALITY_QUESTION_KEYS.map(
+  (k) => ANSWER_COLUMN[k],
+);
 
 export function getEqualityMonitoring(
   db: DbOrTx,

@@ -168,7 +168,9 @@ function WorklistBody({
         scope={view.scope.kind}
         canStart={canStart && mine}
         teams={mine ? supervisedTeams : []}
-        teamView={(teamId) => ({ ...view, scope: { kind: 'team', teamId } })}
+        teamHref={(teamId) =>
+          `${PATHS.caseload}${searchOfView({ ...view, scope: { kind: 'team', teamId } })}`
+        }
       />
     );
   }
@@ -197,13 +199,13 @@ function EmptyCaseload({
   scope,
   canStart,
   teams,
-  teamView,
+  teamHref,
 }: {
   scope: WorklistView['scope']['kind'];
   canStart: boolean;
   /** The teams the person supervises, whose worklists are one step away. */
   teams: Teams;
-  teamView: (teamId: string) => WorklistView;
+  teamHref: (teamId: string) => string;
 }) {
   const words = {
     mine: 'You have no open cases.',
@@ -224,11 +226,7 @@ function EmptyCaseload({
           . You then open a case for them.
         </Text>
       )}
-      <SupervisedTeamLinks
-        teams={teams}
-        what="cases"
-        hrefOf={(teamId) => `${PATHS.caseload}${searchOfView(teamView(teamId))}`}
-      />
+      <SupervisedTeamLinks teams={teams} what="cases" hrefOf={teamHref} />
     </Paper>
   );
 }

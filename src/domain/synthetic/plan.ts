@@ -10,7 +10,7 @@
 import { COMMON_INDICATORS } from '../cases/vulnerability-indicators.ts';
 import { destructionDate } from '../retention/retention.ts';
 import { addWorkingDays, isWorkingDay, type UkNation } from '../time/working-days.ts';
-import { planEqualityAnswers } from './equality.ts';
+import { planEqualityAnswers, type SyntheticEqualityAnswers } from './equality.ts';
 import { Random } from './random.ts';
 import {
   CONTACT_CHANNELS,
@@ -241,18 +241,10 @@ export interface PlannedEvent {
   readonly details: Record<string, unknown>;
 }
 
-/** A client's equality monitoring form (the answers are the table's columns). */
+/** A client's equality monitoring form, its answers by question. */
 export interface EqualityRow {
   client_id: string;
-  age_band: string | null;
-  sex: string | null;
-  gender_same_as_birth: string | null;
-  sexual_orientation: string | null;
-  ethnicity: string | null;
-  religion: string | null;
-  disability: string | null;
-  pregnancy_maternity: string | null;
-  marital_status: string | null;
+  answers: SyntheticEqualityAnswers;
   recorded_by: string;
   recorded_at: Date;
 }
@@ -430,23 +422,10 @@ export function planAdviserCases(
 
 /** The client's equality monitoring form, when they filled it in, and its audit event. */
 function planEquality(client: ClientRow, by: string, at: number, into: CaseBatch): void {
-  const a = planEqualityAnswers(client.id);
-  if (!a) return;
-  into.equality.push({
-    client_id: client.id,
-    age_band: a.ageBand,
-    sex: a.sex,
-    gender_same_as_birth: a.genderSameAsBirth,
-    sexual_orientation: a.sexualOrientation,
-    ethnicity: a.ethnicity,
-    religion: a.religion,
-    disability: a.disability,
-    pregnancy_maternity: a.pregnancyMaternity,
-    marital_status: a.maritalStatus,
-    recorded_by: by,
-    recorded_at: new Date(at),
-  });
-  const answered = Object.values(a).filter((v) => v !== null).length;
+  const answers = planEqualityAnswers(client.id);
+  if (!answers) return;
+  into.equality.push({ client_id: client.id, answers, recorded_by: by, recorded_at: new Date(at) });
+  const answered = Object.values(answers).filter((v) => v !== null).length;
   into.events.push(event(at, by, 'equality_monitoring.recorded', 'client', client.id, { answered }));
 }
 
@@ -491,7 +470,7 @@ function makeClient(rng: Random, adviser: Practitioner, createdAt: Date): Client
  * one or two at 2, two or three at 3), drawn from a child stream of the case so that adding them
  * left the rest of a seed's data as it was.
  */
-export function indicatorsFor(caseId: string, level: number): string[] {
+function indicatorsFor(caseId: string, level: number): string[] {
   if (level <= 0) return [];
   const rng = Random.derive(caseId, 'vulnerability-indicators');
   const pool: string[] = [...COMMON_INDICATORS];
@@ -518,10 +497,14 @@ function keyDateDay(kind: string, due: Date, latest: number, nation: UkNation): 
   const day = isoDate(due);
   const time = due.getTime() - Date.parse(day);
   const next = Date.parse(addWorkingDays(day, 0, nation)) + time;
-  if (next <= latest) return new Date(next);
-  let back = due.getTime();
-  while (!isWorkingDay(isoDate(new Date(back)), nation)) back -= DAY;
-  return new Date(back);
+  return new Date(next <= latest ? next : Date.parse(workingDayOnOrBefore(day, nation)) + time);
+}
+
+/** `day` if it is a working day, else the last working day before it. */
+function workingDayOnOrBefore(day: string, nation: UkNation): string {
+  let ms = Date.parse(day);
+  while (!isWorkingDay(isoDate(new Date(ms)), nation)) ms -= DAY;
+  return isoDate(new Date(ms));
 }
 
 /** Office hours, 09:00 to 16:30 UTC (10:00 to 17:30 in British Summer Time). */
@@ -534,7 +517,7 @@ const OFFICE_SPAN = 7.5 * HOUR;
  * shares (a bank holiday's share moves to the next working day). Contacts, openings and closures
  * happen when the service is open.
  */
-export function officeTime(ms: number, nation: UkNation): number {
+function officeTime(ms: number, nation: UkNation): number {
   const epochDay = Math.floor(ms / DAY);
   const weekStart = (epochDay - ((epochDay + 3) % 7)) * DAY; // 1970-01-01 was a Thursday
   const position = ((ms - weekStart) / (7 * DAY)) * 5;
@@ -545,9 +528,8 @@ export function officeTime(ms: number, nation: UkNation): number {
 
 /** The last working day before `day`, at the end of its office hours. */
 function closeOfLastWorkingDay(day: string, nation: UkNation): number {
-  let ms = Date.parse(day) - DAY;
-  while (!isWorkingDay(isoDate(new Date(ms)), nation)) ms -= DAY;
-  return ms + OFFICE_OPENS + OFFICE_SPAN;
+  const before = isoDate(new Date(Date.parse(day) - DAY));
+  return Date.parse(workingDayOnOrBefore(before, nation)) + OFFICE_OPENS + OFFICE_SPAN;
 }
 
 interface CaseSeed {

@@ -16,6 +16,8 @@ import { AppError } from '../../domain/errors.ts';
 import { addCalendarDays, startOfDayIn } from '../../domain/time/calendar.ts';
 import { getClient } from '../../store/clients.ts';
 import {
+  ANSWER_COLUMN,
+  answerColumnsOf,
   type EqualityAnswerColumns,
   listEqualityAnswersForPeriod,
   putEqualityMonitoring,
@@ -25,20 +27,8 @@ import { loadClient } from '../clients/load-client.ts';
 import { audit, inTransaction, requireAccess, requireActor, type ServiceContext } from '../context.ts';
 import { organisationCalendar } from '../organisation-calendar.ts';
 
-const COLUMN: Record<EqualityQuestionKey, keyof EqualityAnswerColumns> = {
-  ageBand: 'age_band',
-  sex: 'sex',
-  genderSameAsBirth: 'gender_same_as_birth',
-  sexualOrientation: 'sexual_orientation',
-  ethnicity: 'ethnicity',
-  religion: 'religion',
-  disability: 'disability',
-  pregnancyMaternity: 'pregnancy_maternity',
-  maritalStatus: 'marital_status',
-};
-
 const answersOf = (row: EqualityAnswerColumns | undefined): Record<EqualityQuestionKey, string | null> =>
-  Object.fromEntries(EQUALITY_QUESTION_KEYS.map((k) => [k, row?.[COLUMN[k]] ?? null])) as Record<
+  Object.fromEntries(EQUALITY_QUESTION_KEYS.map((k) => [k, row?.[ANSWER_COLUMN[k]] ?? null])) as Record<
     EqualityQuestionKey,
     string | null
   >;
@@ -105,9 +95,7 @@ export async function recordEqualityMonitoring(
     } else {
       await loadClient(ctx, clientId, 'change', tx);
     }
-    const columns = Object.fromEntries(
-      EQUALITY_QUESTION_KEYS.map((k) => [COLUMN[k], answers[k] ?? null]),
-    ) as EqualityAnswerColumns;
+    const columns = answerColumnsOf(answers);
     const now = ctx.clock.now();
     await putEqualityMonitoring(tx, {
       org_id: actor.orgId,

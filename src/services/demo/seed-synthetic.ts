@@ -26,7 +26,7 @@ import { listOpenCaseIds } from '../../store/assessments.ts';
 import { auditEventRow, chainEvents, type LinkedEvent } from '../../store/audit.ts';
 import { copyRows, kyselyOnClient } from '../../store/bulk-load.ts';
 import type { Tx } from '../../store/db.ts';
-import { ANSWER_COLUMNS } from '../../store/equality-monitoring.ts';
+import { ANSWER_COLUMNS, answerColumnsOf } from '../../store/equality-monitoring.ts';
 import { seedOrganisationDefaults } from '../../store/organisation-defaults.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { ServiceContext } from '../context.ts';
@@ -407,7 +407,13 @@ async function copyBatch(client: pg.Client, orgId: string, b: CaseBatch): Promis
     'equality_monitoring',
     orgId,
     ['client_id', ...ANSWER_COLUMNS, 'recorded_by', 'recorded_at', 'updated_at'],
-    b.equality.map((e) => ({ ...e, updated_at: e.recorded_at })),
+    b.equality.map((e) => ({
+      client_id: e.client_id,
+      ...answerColumnsOf(e.answers),
+      recorded_by: e.recorded_by,
+      recorded_at: e.recorded_at,
+      updated_at: e.recorded_at,
+    })),
   );
   // Renewals point at the consent they renew: the renewed ones first.
   const consents = [...b.consents].sort(
